@@ -1,0 +1,158 @@
+package org.herald.cli;
+
+import org.herald.compose.Composer;
+import org.herald.compose.Post;
+import org.herald.condense.Condensed;
+import org.herald.condense.Condenser;
+import org.herald.condense.Story;
+import org.herald.config.ChannelSettings;
+import org.herald.config.HeraldSettings;
+import org.herald.config.Network;
+import org.herald.source.Article;
+import org.herald.source.FileAndWebSource;
+import org.herald.source.SourceResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** Shows, for each input, the story Herald sees and the exact post each channel would receive. Posts nothing. */
+@Command(name = "preview", mixinStandardHelpOptions = true,
+        description = "Show the headline, link and exact posts for each article of the inputs; posts nothing.")
+final class PreviewCommand implements Callable<Integer> {
+    @ParentCommand
+    HeraldCommand herald;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--link", paramLabel = "URL",
+            description = "Link for inputs that have none of their own (plain text, saved pages).")
+    String link;
+
+    @Option(names = "--json", description = "Print one JSON object per article (JSON Lines).")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files or http(s) URLs: plain text, HTML or RSS/Atom.")
+    List<String> inputs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Optional<URI> fallbackLink = parseLink();
+        HeraldSettings settings = herald.settings();
+        PrintStream out = herald.console().out;
+        PrintStream err = herald.console().err;
+        FileAndWebSource source = new FileAndWebSource(settings.fetch());
+        Condenser condenser = new Condenser(settings.condense());
+        boolean failed = false;
+        for (String input : inputs) {
+            SourceResult result = source.read(input);
+            if (result instanceof SourceResult.Failure failure) {
+                failed = true;
+                reportFailure(out, err, failure.source(), failure.reason());
+                continue;
+            }
+            List<Article> articles = ((SourceResult.Articles) result).articles();
+            if (articles.isEmpty()) {
+                failed = true;
+                reportFailure(out, err, input, "the feed has no entries");
+                continue;
+            }
+            for (Article article : articles) {
+                Condensed condensed = condenser.condense(article, fallbackLink);
+                if (condensed instanceof Condensed.Unusable unusable) {
+                    failed = true;
+                    reportFailure(out, err, unusable.source(), unusable.reason());
+                    continue;
+                }
+                Story story = ((Condensed.Ok) condensed).story();
+                List<Post> posts = new ArrayList<>();
+                for (ChannelSettings channel : settings.channels()) posts.add(Composer.forChannel(channel).compose(story, channel));
+                if (json) printJson(out, story, posts);
+                else printHuman(out, story, posts, settings);
+            }
+            out.flush();
+        }
+        out.flush();
+        return failed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private Optional<URI> parseLink() {
+        if (link == null) return Optional.empty();
+        try {
+            URI uri = new URI(link.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "--link must be an absolute http(s) URL, not '" + link + "'");
+    }
+
+    private void reportFailure(PrintStream out, PrintStream err, String source, String reason) {
+        if (json) {
+            out.println(new JsonWriter().beginObject().field("source", source).field("error", reason).endObject());
+        } else {
+            out.flush();
+            err.println("herald: " + source + ": " + reason);
+        }
+    }
+
+    private static void printJson(PrintStream out, Story story, List<Post> posts) {
+        JsonWriter w = new JsonWriter().beginObject()
+                .field("source", story.source())
+                .field("headline", story.headline())
+                .field("link", story.link().map(URI::toString).orElse(null))
+                .field("summary", story.summary())
+                .field("lang", story.lang())
+                .field("dir", story.dir().id());
+        story.guid().ifPresent(g -> w.field("guid", g));
+        story.publishedAt().ifPresent(p -> w.field("published", p.toString()));
+        w.beginArray("posts");
+        for (Post post : posts) {
+            w.beginObject()
+                    .field("channel", post.channel())
+                    .field("network", post.network().id())
+                    .field("text", post.text())
+                    .field("link", post.link().map(URI::toString).orElse(null))
+                    .field("weightedLength", post.weightedLength())
+                    .field("valid", post.valid())
+                    .endObject();
+        }
+        out.println(w.endArray().endObject());
+    }
+
+    private static void printHuman(PrintStream out, Story story, List<Post> posts, HeraldSettings settings) {
+        out.println("── " + story.source());
+        out.println("headline  " + story.headline());
+        out.println("link      " + story.link().map(URI::toString).orElse("(none: pass --link URL to give one)"));
+        out.println("summary   " + (story.summary().isEmpty() ? "(none)" : story.summary()));
+        out.println("language  " + story.lang() + ", " + story.dir().id());
+        for (Post post : posts) {
+            boolean dryRun = settings.channel(post.channel()).map(ChannelSettings::dryRun).orElse(false);
+            String length = post.network() == Network.X
+                    ? post.weightedLength() + "/" + post.maxLength() + " weighted"
+                    : post.weightedLength() + " characters";
+            String verdict = post.valid() ? "fits" : "OVER";
+            out.println();
+            out.println("  " + post.channel() + " (" + post.network().id() + (dryRun ? ", dry-run" : "") + ")  "
+                    + length + "  " + verdict + (post.shortened() ? ", shortened" : ""));
+            for (String line : post.text().split("\n", -1)) out.println("  │ " + line);
+            if (post.network() == Network.FACEBOOK) {
+                out.println("  link: " + post.link().map(URI::toString).orElse("(none)"));
+            }
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,122 @@
+package org.herald.compose;
+
+import com.twitter.twittertext.TwitterTextParseResults;
+import com.twitter.twittertext.TwitterTextParser;
+import org.herald.condense.Links;
+import org.herald.condense.Story;
+import org.herald.condense.TextCuts;
+import org.herald.config.ChannelSettings;
+
+import java.net.URI;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A tweet from the channel's template. Length is X's weighted count (twitter-text): every link counts 23,
+ * CJK and emoji count 2. An over-long tweet loses words from the end of its headline, never part of a word,
+ * an emoji or the link, and shows the cut with "…".
+ */
+final class TweetComposer implements Composer {
+    static final TweetComposer INSTANCE = new TweetComposer();
+    static final int MAX_WEIGHTED = 280;
+    private static final String ELLIPSIS = "…";
+
+    @Override
+    public Post compose(Story story, ChannelSettings channel) {
+        Optional<URI> link = story.link().map(l -> Links.withTags(l, channel.utm()));
+        String url = link.map(URI::toString).orElse("");
+        String template = channel.template();
+        String headline = sanitize(story.headline());
+        String summary = sanitize(story.summary());
+        Locale locale = Locale.forLanguageTag(story.lang());
+
+        String text = Template.render(template, headline, url, summary);
+        TwitterTextParseResults parsed = TwitterTextParser.parseTweet(text);
+        boolean shortened = false;
+        if (!parsed.isValid && template.contains("{summary}") && !summary.isEmpty()) {
+            String h = headline;
+            String fitted = fit(summary, locale, s -> Template.render(template, h, url, s));
+            summary = fitted == null ? "" : fitted;
+            text = Template.render(template, headline, url, summary);
+            parsed = TwitterTextParser.parseTweet(text);
+            shortened = true;
+        }
+        if (!parsed.isValid) {
+            String s = summary;
+            String fitted = fit(headline, locale, h -> Template.render(template, h, url, s));
+            if (fitted != null) {
+                text = Template.render(template, fitted, url, summary);
+                parsed = TwitterTextParser.parseTweet(text);
+                shortened = true;
+            }
+        }
+        return new Post(channel.name(), channel.network(), text, link, parsed.weightedLength, MAX_WEIGHTED,
+                parsed.isValid, shortened);
+    }
+
+    /**
+     * The longest shortening of {@code words} (whole words, else whole characters, then "…") whose rendering
+     * is a valid tweet, or null if even one character is too much.
+     */
+    private static String fit(String words, Locale locale, Function<String, String> render) {
+        List<Integer> wordEnds = TextCuts.wordEnds(words, locale);
+        String best = longestValid(words, wordEnds.stream().mapToInt(Integer::intValue).toArray(), render);
+        if (best != null) return best;
+        return longestValid(words, TextCuts.graphemeEnds(words), render);
+    }
+
+    private static String longestValid(String words, int[] ends, Function<String, String> render) {
+        int lo = 0;
+        int hi = ends.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid] < words.length() && isValid(render.apply(shortened(words, ends[mid])))) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        // Weight grows with length almost always; a link-like word can break that, so confirm downwards.
+        for (int k = found; k >= 0; k--) {
+            if (ends[k] < words.length() && isValid(render.apply(shortened(words, ends[k])))) {
+                return shortened(words, ends[k]);
+            }
+        }
+        return null;
+    }
+
+    private static String shortened(String words, int end) {
+        String head = words.substring(0, end).stripTrailing();
+        int cut = head.length();
+        while (cut > 0 && ",;:-–—·|/".indexOf(head.charAt(cut - 1)) >= 0) cut--;
+        head = head.substring(0, cut).stripTrailing();
+        return head.isEmpty() ? ELLIPSIS : head + ELLIPSIS;
+    }
+
+    private static boolean isValid(String text) {
+        return TwitterTextParser.parseTweet(text).isValid;
+    }
+
+    /** NFC (as X counts) without the characters that make twitter-text reject a tweet outright. */
+    static String sanitize(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(nfc.length());
+        for (int i = 0; i < nfc.length(); ) {
+            int cp = nfc.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == 0xFFFE || cp == 0xFEFF || cp == 0xFFFF || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) continue;
+            if (Character.getType(cp) == Character.SURROGATE) continue;
+            if (Character.isISOControl(cp) && cp != '\n') {
+                out.append(' ');
+                continue;
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package org.herald.condense;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What {@link HtmlScanner} found in a page: only the pieces condensing looks at. */
+final class PageFacts {
+    /** An {@code <h1>}, with where it stood: inside the article, or in the page's header, nav or footer. */
+    record Heading(String text, boolean inArticle, boolean inChrome, boolean hinted) {
+    }
+
+    /** A paragraph's text and whether it stood inside {@code <article>} or {@code <main>}. */
+    record Paragraph(String text, boolean inArticle) {
+    }
+
+    final Map<String, String> meta = new HashMap<>();
+    final List<String> jsonLd = new ArrayList<>(2);
+    final List<Heading> headings = new ArrayList<>(2);
+    final List<Paragraph> paragraphs = new ArrayList<>(8);
+    String lang;
+    String dir;
+    String title;
+    String canonical;
+    String baseHref;
+
+    Optional<String> meta(String key) {
+        String value = meta.get(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    Optional<String> lang() {
+        return Optional.ofNullable(lang).filter(s -> !s.isBlank());
+    }
+
+    Optional<String> dir() {
+        return Optional.ofNullable(dir).filter(s -> !s.isBlank());
+    }
+
+    Optional<String> title() {
+        return Optional.ofNullable(title).filter(s -> !s.isBlank());
+    }
+
+    Optional<String> canonical() {
+        return Optional.ofNullable(canonical).filter(s -> !s.isBlank());
+    }
+
+    Optional<String> baseHref() {
+        return Optional.ofNullable(baseHref).filter(s -> !s.isBlank());
+    }
+}

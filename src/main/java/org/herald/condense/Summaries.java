@@ -1,0 +1,52 @@
+package org.herald.condense;
+
+import java.text.BreakIterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Chooses a story's summary and trims it to length at a sentence, or else a word, boundary. */
+final class Summaries {
+    private static final int SUBSTANTIAL = 60;
+
+    private Summaries() {
+    }
+
+    /** The first paragraph long enough to say something, skipping boilerplate and the headline itself. */
+    static Optional<String> firstSubstantial(List<String> paragraphs, String headline) {
+        String fallback = null;
+        for (String p : paragraphs) {
+            String text = Text.clean(p);
+            if (text.isEmpty() || Boilerplate.isBoilerplate(text) || text.equals(headline)) continue;
+            if (weight(text) >= SUBSTANTIAL) return Optional.of(text);
+            if (fallback == null && weight(text) >= 20) fallback = text;
+        }
+        return Optional.ofNullable(fallback);
+    }
+
+    /** Characters weighted so a line of Chinese or Japanese counts like a line of English. */
+    private static int weight(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); i++) w += text.charAt(i) >= 0x2E80 ? 3 : 1;
+        return w;
+    }
+
+    static String trim(String text, int max, String lang) {
+        if (Text.length(text) <= max) return text;
+        int limit = text.offsetByCodePoints(0, max);
+        Locale locale = Locale.forLanguageTag(lang);
+        BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
+        sentences.setText(text);
+        int end = sentences.preceding(limit + 1);
+        if (end != BreakIterator.DONE && end >= limit * 2 / 5 && end <= limit) return text.substring(0, end).strip();
+        // no sentence ends late enough: cut after the last whole word that fits, and mark the cut
+        int cut = 0;
+        for (int wordEnd : TextCuts.wordEnds(text, locale)) {
+            if (wordEnd > limit - 1) break;
+            cut = wordEnd;
+        }
+        if (cut == 0) cut = TextCuts.graphemeBoundaryAtOrBefore(text, limit - 1);
+        String head = text.substring(0, cut).replaceAll("[\\s,;:\\p{Pd}]+$", "");
+        return head + "…";
+    }
+}

@@ -1,0 +1,222 @@
+package org.herald.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads {@code reference.conf} plus the user's file (and the environment variables it names) into
+ * {@link HeraldSettings}. The only class that sees Typesafe Config; every problem becomes one
+ * {@link SettingsException} line naming the file, the key and what is expected.
+ */
+public final class SettingsLoader {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]*)}");
+    private static final Set<String> PLACEHOLDERS = Set.of("headline", "link", "summary");
+    private static final Pattern ENV_SUBSTITUTION = Pattern.compile("\\$\\{\\??\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
+    private static final Set<String> UTM_KEYS = Set.of("source", "medium", "campaign", "term", "content");
+    private static final Set<String> X_SECRETS = Set.of("api-key", "api-key-secret", "access-token", "access-token-secret");
+
+    private final Path file;
+    private final String shown;
+    private Config user = ConfigFactory.empty();
+
+    private SettingsLoader(Path file) {
+        this.file = file;
+        this.shown = file.toString();
+    }
+
+    public static HeraldSettings load(Path file) {
+        return new SettingsLoader(file).load();
+    }
+
+    private HeraldSettings load() {
+        if (!Files.isRegularFile(file)) {
+            throw new SettingsException(shown + ": no such configuration file (pass another with --config FILE)");
+        }
+        Config merged;
+        try {
+            user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            Config reference = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf");
+            merged = user.withFallback(reference).resolve();
+            merged.checkValid(reference.resolve(), "fetch", "condense", "channel-defaults");
+        } catch (ConfigException e) {
+            throw new SettingsException(describe(e), e);
+        }
+        try {
+            return new HeraldSettings(file, fetch(merged), condense(merged), channels(merged));
+        } catch (ConfigException e) {
+            throw new SettingsException(describe(e), e);
+        }
+    }
+
+    private FetchSettings fetch(Config merged) {
+        Config c = merged.getConfig("fetch");
+        long maxBytes = c.getBytes("max-bytes");
+        int redirects = c.getInt("max-redirects");
+        Duration connect = positive(c.getDuration("connect-timeout"), "fetch.connect-timeout");
+        Duration read = positive(c.getDuration("read-timeout"), "fetch.read-timeout");
+        if (maxBytes <= 0) throw problem("fetch.max-bytes", "must be a positive size such as 5 MiB");
+        if (redirects < 0 || redirects > 20) throw problem("fetch.max-redirects", "must be between 0 and 20");
+        String agent = c.getString("user-agent").replace("{version}", HeraldVersion.current());
+        if (agent.isBlank()) throw problem("fetch.user-agent", "must not be blank");
+        return new FetchSettings(connect, read, maxBytes, redirects, agent);
+    }
+
+    private CondenseSettings condense(Config merged) {
+        int max = merged.getInt("condense.summary-max-length");
+        if (max < 20 || max > 5000) throw problem("condense.summary-max-length", "must be between 20 and 5000");
+        return new CondenseSettings(max);
+    }
+
+    private List<ChannelSettings> channels(Config merged) {
+        if (!merged.hasPath("channels")) return List.of();
+        ConfigObject all = merged.getObject("channels");
+        List<ChannelSettings> channels = new ArrayList<>();
+        for (String name : new TreeSet<>(all.keySet())) {
+            String path = ConfigUtil.joinPath("channels", name);
+            if (all.get(name).valueType() != ConfigValueType.OBJECT) {
+                throw problem(path, "must be an object with at least network = x or network = facebook");
+            }
+            channels.add(channel(name, path, merged.getConfig(path), merged));
+        }
+        return channels;
+    }
+
+    private ChannelSettings channel(String name, String path, Config own, Config merged) {
+        if (!own.hasPath("network")) throw problem(path + ".network", "is missing (x or facebook)");
+        Network network = Network.byId(own.getString("network"))
+                .orElseThrow(() -> problem(path + ".network", "must be x or facebook, not '" + own.getString("network") + "'"));
+        Config defaults = merged.getConfig(ConfigUtil.joinPath("channel-defaults", network.id()));
+        Set<String> known = new TreeSet<>(defaults.root().keySet());
+        known.add("network");
+        known.addAll(network == Network.X ? X_SECRETS : Set.of("page-id", "page-access-token", "app-secret"));
+        for (String key : own.root().keySet()) {
+            if (!known.contains(key)) {
+                throw problem(path + "." + key, "is not a known key for a " + network.id() + " channel (known: "
+                        + String.join(", ", known) + ")");
+            }
+        }
+        Config c = own.withFallback(defaults);
+        boolean dryRun = c.getBoolean("dry-run");
+        String template = template(c.getString("template"), path + ".template", network);
+        Map<String, String> utm = utm(c.getConfig("utm"), path + ".utm");
+        Duration connect = positive(c.getDuration("connect-timeout"), path + ".connect-timeout");
+        Duration read = positive(c.getDuration("read-timeout"), path + ".read-timeout");
+        if (network == Network.X) {
+            XAccount account = new XAccount(secret(c, path, "api-key", dryRun), secret(c, path, "api-key-secret", dryRun),
+                    secret(c, path, "access-token", dryRun), secret(c, path, "access-token-secret", dryRun),
+                    baseUrl(c, path, "api-base-url"));
+            return new ChannelSettings(name, network, dryRun, template, utm, connect, read, Optional.of(account), Optional.empty());
+        }
+        Optional<String> pageId = optionalString(c, "page-id");
+        if (pageId.isEmpty() && !dryRun) throw missing(path, "page-id");
+        FacebookPage page = new FacebookPage(pageId, secret(c, path, "page-access-token", dryRun),
+                optionalString(c, "app-secret").map(Secret::new), baseUrl(c, path, "graph-base-url"));
+        return new ChannelSettings(name, network, dryRun, template, utm, connect, read, Optional.empty(), Optional.of(page));
+    }
+
+    private String template(String template, String key, Network network) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (!PLACEHOLDERS.contains(m.group(1))) {
+                throw problem(key, "uses unknown placeholder " + m.group() + " (known: {headline}, {link}, {summary})");
+            }
+        }
+        if (!template.contains("{headline}")) throw problem(key, "must contain {headline}");
+        if (network == Network.FACEBOOK && template.contains("{link}")) {
+            throw problem(key, "must not contain {link}: Facebook receives the link as its own field");
+        }
+        return template;
+    }
+
+    private Map<String, String> utm(Config c, String key) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String name : new TreeSet<>(c.root().keySet())) {
+            if (!UTM_KEYS.contains(name)) {
+                throw problem(key + "." + name, "is not a UTM tag (use source, medium, campaign, term or content)");
+            }
+            String value = c.getString(name).trim();
+            if (!value.isEmpty()) tags.put("utm_" + name, value);
+        }
+        return tags;
+    }
+
+    private Optional<Secret> secret(Config c, String path, String key, boolean dryRun) {
+        Optional<String> value = optionalString(c, key);
+        if (value.isEmpty() && !dryRun) throw missing(path, key);
+        return value.map(Secret::new);
+    }
+
+    private static Optional<String> optionalString(Config c, String key) {
+        if (!c.hasPath(key)) return Optional.empty();
+        String value = c.getString(key).trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private URI baseUrl(Config c, String path, String key) {
+        String value = c.getString(key).trim();
+        try {
+            URI uri = new URI(value);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw problem(path + "." + key, "must be an http(s) URL, not '" + value + "'");
+            }
+            return value.endsWith("/") ? uri : new URI(value + "/");
+        } catch (URISyntaxException e) {
+            throw problem(path + "." + key, "must be an http(s) URL, not '" + value + "'");
+        }
+    }
+
+    private Duration positive(Duration d, String key) {
+        if (d.isNegative() || d.isZero()) throw problem(key, "must be a positive duration such as 10s");
+        return d;
+    }
+
+    private SettingsException missing(String path, String key) {
+        String hint = environmentVariable(path, key)
+                .map(v -> "set " + v)
+                .orElse("set it in the file, or mark the channel dry-run = true");
+        return problem(path + "." + key, "is missing (" + hint + ")");
+    }
+
+    /** The variable named by the user's {@code ${?VAR}} for this key, read from the file before resolution. */
+    private Optional<String> environmentVariable(String path, String key) {
+        ConfigValue value = user.root();
+        for (String part : ConfigUtil.splitPath(path + "." + key)) {
+            if (!(value instanceof ConfigObject object) || object.get(part) == null) return Optional.empty();
+            value = object.get(part);
+        }
+        Matcher m = ENV_SUBSTITUTION.matcher(value.render());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private SettingsException problem(String key, String what) {
+        return new SettingsException(shown + ": " + key + " " + what);
+    }
+
+    private String describe(ConfigException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        message = message.replaceAll("\\s+", " ").trim();
+        // Typesafe prefixes most messages with the origin ("file: line: ..."); add the file when it did not.
+        return message.contains(file.getFileName().toString()) ? message : shown + ": " + message;
+    }
+}

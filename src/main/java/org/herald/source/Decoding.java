@@ -1,0 +1,134 @@
+package org.herald.source;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns bytes into text. Declared charsets are often wrong, while bytes that form valid UTF-8 are almost
+ * never anything else, so a byte order mark wins, then clean UTF-8, then the declared charset (HTTP header,
+ * then {@code <meta>} or the XML declaration), then windows-1252.
+ */
+final class Decoding {
+    private static final Pattern DECLARED = Pattern.compile(
+            "(?i)(?:charset\\s*=\\s*[\"']?|<\\?xml[^>]*encoding\\s*=\\s*[\"'])([A-Za-z0-9._:-]+)");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private Decoding() {
+    }
+
+    static String decode(byte[] bytes, Optional<String> contentType) {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        if (startsWith(bytes, 0xFE, 0xFF)) return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        if (startsWith(bytes, 0xFF, 0xFE)) return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        Utf8Check check = Utf8Check.of(bytes);
+        if (check.invalid() == 0) return new String(bytes, StandardCharsets.UTF_8);
+        Optional<Charset> declared = contentType.flatMap(Decoding::declaredIn).or(() -> declaredIn(head(bytes)));
+        if (declared.isPresent() && !declared.get().equals(StandardCharsets.UTF_8)) {
+            return new String(bytes, declared.get());
+        }
+        // Mostly-valid UTF-8 with a few stray bytes is still UTF-8; reading it as windows-1252 would garble
+        // every non-ASCII character to save a handful.
+        if (check.multiByte() >= 10L * check.invalid()) return new String(bytes, StandardCharsets.UTF_8);
+        return new String(bytes, WINDOWS_1252);
+    }
+
+    private static String head(byte[] bytes) {
+        return new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+    }
+
+    private static Optional<Charset> declaredIn(String text) {
+        Matcher m = DECLARED.matcher(text);
+        if (!m.find()) return Optional.empty();
+        return charset(m.group(1));
+    }
+
+    /** Maps a label the way browsers do: the legacy labels name the wider charsets pages really use. */
+    static Optional<Charset> charset(String label) {
+        String name = switch (label.toLowerCase(Locale.ROOT)) {
+            case "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1" -> "windows-1252";
+            case "gb2312", "gbk", "x-gbk" -> "GB18030";
+            case "shift_jis", "shift-jis", "sjis", "x-sjis" -> "windows-31j";
+            case "euc-kr", "ks_c_5601-1987" -> "x-windows-949";
+            case "tis-620", "iso-8859-11" -> "x-windows-874";
+            case "iso-8859-9" -> "windows-1254";
+            case "utf8" -> "UTF-8";
+            default -> label;
+        };
+        try {
+            return Optional.of(Charset.forName(name));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) return false;
+        }
+        return true;
+    }
+
+    /** Counts well-formed multi-byte UTF-8 sequences and malformed bytes. */
+    record Utf8Check(long multiByte, long invalid) {
+        static Utf8Check of(byte[] b) {
+            long multi = 0;
+            long bad = 0;
+            int i = 0;
+            int n = b.length;
+            while (i < n) {
+                int c = b[i];
+                if (c >= 0) {
+                    i++;
+                    continue;
+                }
+                c &= 0xFF;
+                int need;
+                int min;
+                if (c >= 0xC2 && c <= 0xDF) {
+                    need = 1;
+                    min = 0x80;
+                } else if (c >= 0xE0 && c <= 0xEF) {
+                    need = 2;
+                    min = 0x800;
+                } else if (c >= 0xF0 && c <= 0xF4) {
+                    need = 3;
+                    min = 0x10000;
+                } else {
+                    bad++;
+                    i++;
+                    continue;
+                }
+                if (i + need >= n) {
+                    bad++;
+                    i++;
+                    continue;
+                }
+                int cp = c & (0x3F >> need);
+                boolean ok = true;
+                for (int k = 1; k <= need; k++) {
+                    int cc = b[i + k] & 0xFF;
+                    if ((cc & 0xC0) != 0x80) {
+                        ok = false;
+                        break;
+                    }
+                    cp = (cp << 6) | (cc & 0x3F);
+                }
+                if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                    bad++;
+                    i++;
+                    continue;
+                }
+                multi++;
+                i += need + 1;
+            }
+            return new Utf8Check(multi, bad);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.herald.source;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** The outcome of fetching a URL: its body, or why there is none. */
+public sealed interface Fetched {
+    /** A 2xx response; {@code url} is the address after redirects. */
+    record Body(URI url, byte[] bytes, Optional<String> contentType) implements Fetched {
+    }
+
+    record Failure(String reason) implements Fetched {
+    }
+}

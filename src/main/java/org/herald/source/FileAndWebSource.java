@@ -1,0 +1,106 @@
+package org.herald.source;
+
+import org.herald.config.FetchSettings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads an input named on the command line or in a feed setting: a local path, a {@code file:} URL or an
+ * http(s) URL holding plain text, HTML or an RSS/Atom feed. The kind is judged from the content itself.
+ */
+public final class FileAndWebSource implements ArticleSource {
+    private final FetchSettings settings;
+    private Fetcher fetcher;
+
+    public FileAndWebSource(FetchSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public SourceResult read(String input) {
+        String lower = input.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) return readUrl(input);
+        if (lower.startsWith("file:")) {
+            try {
+                return readFile(input, Paths.get(new URI(input)));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return new SourceResult.Failure(input, "not a valid file: URL");
+            }
+        }
+        if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+            return new SourceResult.Failure(input, "unsupported address: only files and http(s) URLs can be read");
+        }
+        return readFile(input, Path.of(input));
+    }
+
+    private SourceResult readUrl(String input) {
+        URI uri;
+        try {
+            uri = new URI(input.strip());
+            if (uri.getHost() == null) return new SourceResult.Failure(input, "not a valid URL: no host");
+        } catch (URISyntaxException e) {
+            return new SourceResult.Failure(input, "not a valid URL: " + e.getReason());
+        }
+        if (fetcher == null) fetcher = new Fetcher(settings);
+        Fetched fetched = fetcher.fetch(uri);
+        if (fetched instanceof Fetched.Failure failure) return new SourceResult.Failure(input, failure.reason());
+        Fetched.Body body = (Fetched.Body) fetched;
+        return parse(input, body.bytes(), body.contentType(), Optional.of(body.url()));
+    }
+
+    private SourceResult readFile(String input, Path path) {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(path)) return new SourceResult.Failure(input, "is a directory, not a file");
+            long size = Files.size(path);
+            if (size > settings.maxBytes()) {
+                return new SourceResult.Failure(input, "larger than the " + Sizes.describe(settings.maxBytes()) + " limit");
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
+            }
+            if (bytes.length > settings.maxBytes()) {
+                return new SourceResult.Failure(input, "larger than the " + Sizes.describe(settings.maxBytes()) + " limit");
+            }
+        } catch (NoSuchFileException e) {
+            return new SourceResult.Failure(input, "no such file");
+        } catch (AccessDeniedException e) {
+            return new SourceResult.Failure(input, "permission denied");
+        } catch (IOException e) {
+            return new SourceResult.Failure(input, "cannot read: " + e.getMessage());
+        }
+        return parse(input, bytes, Optional.empty(), Optional.empty());
+    }
+
+    /** Decodes and parses bytes already read; public so callers holding bytes (tests, benchmarks) share the path. */
+    public static SourceResult parse(String source, byte[] bytes, Optional<String> contentType, Optional<URI> url) {
+        if (isBlank(bytes)) return new SourceResult.Failure(source, "empty: there is no article in it");
+        String text = Decoding.decode(bytes, contentType);
+        return switch (ContentKind.of(bytes, text, contentType)) {
+            case BINARY -> new SourceResult.Failure(source, "binary data, not text, HTML or a feed");
+            case FEED -> Feeds.parse(source, text, url);
+            case HTML -> new SourceResult.Articles(source, List.of(new WebPage(source, url, text)));
+            case TEXT -> TextArticles.parse(source, text)
+                    .<SourceResult>map(a -> new SourceResult.Articles(source, List.of(a)))
+                    .orElseGet(() -> new SourceResult.Failure(source, "empty: there is no article in it"));
+        };
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != '\f') return false;
+        }
+        return true;
+    }
+}
