@@ -88,6 +88,7 @@ public final class Condenser {
                 .or(() -> facts.meta("description"))
                 .or(() -> ld.description())
                 .map(Text::clean)
+                .map(Summaries::withoutTrailingBoilerplate)
                 .filter(d -> !d.isEmpty() && !d.equals(headline.get()) && !Boilerplate.isBoilerplate(d));
         String summary = description.orElseGet(() -> Summaries.firstSubstantial(paragraphs(facts), headline.get()).orElse(""));
 

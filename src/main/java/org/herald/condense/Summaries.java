@@ -18,10 +18,23 @@ final class Summaries {
         for (String p : paragraphs) {
             String text = Text.clean(p);
             if (text.isEmpty() || Boilerplate.isBoilerplate(text) || text.equals(headline)) continue;
+            text = withoutTrailingBoilerplate(text);
             if (weight(text) >= SUBSTANTIAL) return Optional.of(text);
             if (fallback == null && weight(text) >= 20) fallback = text;
         }
         return Optional.ofNullable(fallback);
+    }
+
+    /** Drops closing sentences such as "Follow us on X for live updates." from a summary. */
+    static String withoutTrailingBoilerplate(String text) {
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+        sentences.setText(text);
+        int end = text.length();
+        for (int start = sentences.preceding(end); start > 0; start = sentences.preceding(end)) {
+            if (!Boilerplate.isBoilerplate(text.substring(start, end).strip())) break;
+            end = start;
+        }
+        return text.substring(0, end).strip();
     }
 
     /** Characters weighted so a line of Chinese or Japanese counts like a line of English. */

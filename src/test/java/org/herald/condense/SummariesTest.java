@@ -1,0 +1,37 @@
+package org.herald.condense;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SummariesTest {
+    @Test
+    void trimsAtTheLastSentenceThatFits() {
+        String text = "First sentence is here. Second sentence is a little longer than the first. Third one.";
+        assertThat(Summaries.trim(text, 60, "en")).isEqualTo("First sentence is here.");
+    }
+
+    @Test
+    void trimsAtAWordBoundaryWithAnEllipsisWhenNoSentenceEndsInReach() {
+        String text = "One very long sentence without any full stop that keeps going and going well past the limit";
+        String trimmed = Summaries.trim(text, 40, "en");
+        assertThat(trimmed).isEqualTo("One very long sentence without any full…");
+        assertThat(trimmed.codePointCount(0, trimmed.length())).isLessThanOrEqualTo(40);
+    }
+
+    @Test
+    void skipsBoilerplateAndShortParagraphs() {
+        List<String> paragraphs = List.of("Share this article", "By Staff", "Follow us on Facebook and Twitter for more news like this one.",
+                "The council voted on Tuesday to approve the budget after a debate that lasted late into the night.");
+        assertThat(Summaries.firstSubstantial(paragraphs, "Headline"))
+                .contains("The council voted on Tuesday to approve the budget after a debate that lasted late into the night.");
+    }
+
+    @Test
+    void dropsTrailingPromotionalSentences() {
+        assertThat(Summaries.withoutTrailingBoilerplate("The warning stays in place overnight. Follow us on X for live updates."))
+                .isEqualTo("The warning stays in place overnight.");
+    }
+}
