@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 /** Prints the settings Herald would run with, secrets masked. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config", mixinStandardHelpOptions = true, versionProvider = HeraldCommand.Version.class,
         description = "Check the configuration and print the settings in effect (secrets show as ****).")
 final class ConfigCommand implements Callable<Integer> {
     @ParentCommand

@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Shows, for each input, the story Herald sees and the exact post each channel would receive. Posts nothing. */
-@Command(name = "preview", mixinStandardHelpOptions = true,
+@Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = HeraldCommand.Version.class,
         description = "Show the headline, link and exact posts for each article of the inputs; posts nothing.")
 final class PreviewCommand implements Callable<Integer> {
     @ParentCommand

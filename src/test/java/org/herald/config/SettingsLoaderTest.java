@@ -1,0 +1,88 @@
+package org.herald.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shippedConfigurationDefinesTwoDryRunChannels() {
+        HeraldSettings settings = SettingsLoader.load(Path.of("config/application.conf"));
+        assertThat(settings.channels()).extracting(ChannelSettings::name).containsExactly("fb-main", "x-main");
+        assertThat(settings.channels()).allMatch(ChannelSettings::dryRun);
+        ChannelSettings x = settings.channel("x-main").orElseThrow();
+        assertThat(x.network()).isEqualTo(Network.X);
+        assertThat(x.template()).isEqualTo("{headline} {link}");
+        assertThat(settings.channel("fb-main").orElseThrow().template()).isEqualTo("{headline}\n\n{summary}");
+        assertThat(settings.fetch().maxBytes()).isEqualTo(5L * 1024 * 1024);
+        assertThat(settings.fetch().readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.fetch().userAgent()).startsWith("Herald/");
+    }
+
+    @Test
+    void liveChannelWithoutCredentialsNamesTheKeyAndTheVariable() throws IOException {
+        Path file = write("""
+                channels.x-main { network = x, api-key = ${?HERALD_TEST_UNSET_KEY_1234} }
+                """);
+        assertThatThrownBy(() -> SettingsLoader.load(file))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage(file + ": channels.x-main.api-key is missing (set HERALD_TEST_UNSET_KEY_1234)");
+    }
+
+    @Test
+    void liveFacebookChannelNeedsItsPageId() throws IOException {
+        Path file = write("channels.fb { network = facebook, page-access-token = \"t\" }");
+        assertThatThrownBy(() -> SettingsLoader.load(file))
+                .hasMessage(file + ": channels.fb.page-id is missing (set it in the file, or mark the channel dry-run = true)");
+    }
+
+    @Test
+    void unknownKeysWrongValuesAndTemplatesAreReportedByName() throws IOException {
+        assertThatThrownBy(() -> SettingsLoader.load(write("channels.a { network = x, dry-run = true, api-kye = 1 }")))
+                .hasMessageContaining("channels.a.api-kye is not a known key for a x channel");
+        assertThatThrownBy(() -> SettingsLoader.load(write("channels.a { network = mastodon }")))
+                .hasMessageEndingWith("channels.a.network must be x or facebook, not 'mastodon'");
+        assertThatThrownBy(() -> SettingsLoader.load(write("channels.a { network = x, dry-run = true, template = \"{title} {link}\" }")))
+                .hasMessageEndingWith("channels.a.template uses unknown placeholder {title} (known: {headline}, {link}, {summary})");
+        assertThatThrownBy(() -> SettingsLoader.load(write("fetch.read-timeout = soon")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("read-timeout");
+        assertThatThrownBy(() -> SettingsLoader.load(write("channels { a { network = x ")))
+                .isInstanceOf(SettingsException.class).hasMessageStartingWith(dir.resolve("app.conf").toString());
+    }
+
+    @Test
+    void secretsNeverPrint() throws IOException {
+        Path file = write("""
+                channels.x-live { network = x, api-key = "k-SECRET-1", api-key-secret = "s-SECRET-2",
+                  access-token = "t-SECRET-3", access-token-secret = "ts-SECRET-4" }
+                channels.fb-live { network = facebook, page-id = "123", page-access-token = "p-SECRET-5", app-secret = "a-SECRET-6" }
+                """);
+        HeraldSettings settings = SettingsLoader.load(file);
+        assertThat(settings.toString()).doesNotContain("SECRET").contains("****");
+        XAccount account = settings.channel("x-live").orElseThrow().x().orElseThrow();
+        assertThat(account.apiKey().orElseThrow().reveal()).isEqualTo("k-SECRET-1");
+    }
+
+    @Test
+    void channelUtmTagsBecomeQueryParameters() throws IOException {
+        HeraldSettings settings = SettingsLoader.load(write(
+                "channels.a { network = x, dry-run = true, utm { source = x, medium = social, campaign = \"\" } }"));
+        assertThat(settings.channel("a").orElseThrow().utm()).containsOnlyKeys("utm_source", "utm_medium");
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = dir.resolve("app.conf");
+        Files.writeString(file, content);
+        return file;
+    }
+}
