@@ -168,8 +168,9 @@ public final class Condenser {
         List<String> inArticle = new ArrayList<>();
         List<String> all = new ArrayList<>();
         for (PageFacts.Paragraph p : facts.paragraphs) {
-            all.add(p.text());
-            if (p.inArticle()) inArticle.add(p.text());
+            String text = p.text();
+            all.add(text);
+            if (p.inArticle()) inArticle.add(text);
         }
         return inArticle.isEmpty() ? all : inArticle;
     }

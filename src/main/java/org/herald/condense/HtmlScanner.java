@@ -11,7 +11,7 @@ import java.util.Map;
  * needs none of the tree.
  */
 final class HtmlScanner {
-    private static final int MAX_PARAGRAPHS = 12;
+    private static final int MAX_PARAGRAPHS = 16;
     private static final int MAX_HEADINGS = 6;
     private static final int MAX_CAPTURE = 20_000;
 
@@ -225,8 +225,7 @@ final class HtmlScanner {
             }
             i = lt + 1;
         }
-        String text = Text.clean(Text.stripTags(html.substring(from, stop)));
-        if (!text.isEmpty()) facts.paragraphs.add(new PageFacts.Paragraph(text, articleDepth > 0));
+        if (stop > from) facts.paragraphs.add(new PageFacts.Paragraph(html.substring(from, stop), articleDepth > 0));
     }
 
     /** Attributes of a start tag, names lower-cased, values with entities decoded. */

@@ -12,8 +12,14 @@ final class PageFacts {
     record Heading(String text, boolean inArticle, boolean inChrome, boolean hinted) {
     }
 
-    /** A paragraph's text and whether it stood inside {@code <article>} or {@code <main>}. */
-    record Paragraph(String text, boolean inArticle) {
+    /**
+     * A paragraph's markup and whether it stood inside {@code <article>} or {@code <main>}. Its text is only
+     * worked out when asked for: most pages have a description, and then no paragraph is ever needed.
+     */
+    record Paragraph(String markup, boolean inArticle) {
+        String text() {
+            return Text.clean(Text.stripTags(markup));
+        }
     }
 
     final Map<String, String> meta = new HashMap<>();

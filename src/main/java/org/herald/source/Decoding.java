@@ -1,6 +1,9 @@
 package org.herald.source;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -26,8 +29,16 @@ final class Decoding {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         if (startsWith(bytes, 0xFE, 0xFF)) return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
         if (startsWith(bytes, 0xFF, 0xFE)) return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            // fall through to the declared charset
+        }
         Utf8Check check = Utf8Check.of(bytes);
-        if (check.invalid() == 0) return new String(bytes, StandardCharsets.UTF_8);
         Optional<Charset> declared = contentType.flatMap(Decoding::declaredIn).or(() -> declaredIn(head(bytes)));
         if (declared.isPresent() && !declared.get().equals(StandardCharsets.UTF_8)) {
             return new String(bytes, declared.get());

@@ -77,6 +77,27 @@ class TweetPropertiesTest {
         }
     }
 
+    /** The quick count (emoji parsing off when no emoji candidate is present) always equals twitter-text's default. */
+    @org.junit.jupiter.api.Test
+    void quickCountAgreesWithTwitterTextEverywhereInTheBasicPlane() {
+        Random random = new Random(99);
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder();
+            int length = 1 + random.nextInt(120);
+            while (b.length() < length) {
+                int cp = random.nextInt(0xFFFE);
+                if (Character.isSurrogate((char) cp)) continue;
+                b.appendCodePoint(random.nextInt(4) == 0 ? ' ' : cp);
+                if (random.nextInt(30) == 0) b.append(" https://example.com/").append(i);
+            }
+            String text = b.toString();
+            TwitterTextParseResults quick = TweetComposer.parse(text);
+            TwitterTextParseResults reference = TwitterTextParser.parseTweet(text);
+            assertThat(quick.weightedLength).as(escape(text)).isEqualTo(reference.weightedLength);
+            assertThat(quick.isValid).as(escape(text)).isEqualTo(reference.isValid);
+        }
+    }
+
     private static void check(String headline, String link) {
         Post post = TweetComposer.INSTANCE.compose(Stories.story(headline, link), CHANNEL);
         TwitterTextParseResults parsed = TwitterTextParser.parseTweet(post.text());
