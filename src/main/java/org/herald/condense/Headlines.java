@@ -24,6 +24,7 @@ final class Headlines {
                     + "|(?<=[^\\x00-\\x7F])\\s?[_＿]\\s?|\\s?[_＿]\\s?(?=[^\\x00-\\x7F])|\\s+_\\s+"
                     + "|(?<=[^\\x00-\\x7F])[-–—](?=[^\\x00-\\x7F])"
                     + "|(?<=\\S):\\s+|\\s*：\\s*");
+    private static final Pattern CREDIT = Pattern.compile("\\s*[（(\\[【][^）)\\]】]{1,24}[）)\\]】]\\s*");
     private static final Set<String> GENERIC = Set.of("home", "homepage", "home page", "news", "latest news",
             "untitled", "index", "article", "error", "404", "page not found", "not found", "menu", "search",
             "breaking news", "top stories", "startseite", "accueil", "inicio", "الرئيسية", "首页", "ホーム");
@@ -76,6 +77,27 @@ final class Headlines {
 
     /** Removes site and section names from a title, keeping the story's own words exactly. */
     static String stripSite(String title, List<String> others, SiteNames site, boolean isTitleTag) {
+        List<String> evidence = new ArrayList<>();
+        for (String other : others) if (!site.matches(other)) evidence.add(other);
+        String stripped = stripParts(title, evidence, site, isTitleTag);
+        return withoutCredit(stripped, evidence);
+    }
+
+    /**
+     * Aggregators append the source agency in brackets ("…調査（共同通信）", "… (AFP)"); when the page's own
+     * heading is the title without it, the bracket is a credit, not part of the headline.
+     */
+    private static String withoutCredit(String title, List<String> evidence) {
+        for (String other : evidence) {
+            if (other.length() < title.length() && title.startsWith(other)
+                    && CREDIT.matcher(title.substring(other.length())).matches()) {
+                return other;
+            }
+        }
+        return title;
+    }
+
+    private static String stripParts(String title, List<String> others, SiteNames site, boolean isTitleTag) {
         List<Part> parts = split(title);
         if (parts.size() == 1) return title;
         Optional<String> confirmed = confirmedBy(parts, others);
