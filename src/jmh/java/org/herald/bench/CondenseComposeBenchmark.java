@@ -70,6 +70,18 @@ public class CondenseComposeBenchmark {
         composeAll(condenser.condense(new WebPage("bench", Optional.empty(), html), Optional.empty()), hole);
     }
 
+    /** Baseline for comparison: a full jsoup parse of the same page, which Herald's scanner avoids. */
+    @Benchmark
+    public Object jsoupParseOnly(Cursor cursor) {
+        return org.jsoup.Jsoup.parse(pages.get(cursor.next++ & 63));
+    }
+
+    /** Baseline for comparison: decoding the page's bytes as UTF-8 and nothing else. */
+    @Benchmark
+    public Object utf8DecodeOnly(Cursor cursor) {
+        return new String(pageBytes.get(cursor.next++ & 63), StandardCharsets.UTF_8);
+    }
+
     /** The same from raw bytes: charset detection and decoding included. */
     @Benchmark
     public void pageFromBytes(Cursor cursor, Blackhole hole) {

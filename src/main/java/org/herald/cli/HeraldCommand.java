@@ -2,6 +2,7 @@ package org.herald.cli;
 
 import org.herald.config.HeraldSettings;
 import org.herald.config.HeraldVersion;
+import org.herald.config.SecretRedaction;
 import org.herald.config.SettingsException;
 import org.herald.config.SettingsLoader;
 import picocli.CommandLine;
@@ -9,13 +10,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import org.herald.publish.Sleeper;
 
 /** The top of Herald's command line: global options, then one subcommand. */
 @Command(name = "herald",
         mixinStandardHelpOptions = true,
         versionProvider = HeraldCommand.Version.class,
         description = "Turns news articles into posts for X and Facebook Pages.",
-        subcommands = {PreviewCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PreviewCommand.class, PostCommand.class, CheckCommand.class, ConfigCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Success.", "1:An input, post or channel failed (the others were still processed).",
                 "2:The command line was wrong.", "3:The configuration is missing or invalid."})
@@ -31,10 +35,22 @@ public final class HeraldCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final Console console;
+    private final Clock clock;
+    private final Sleeper sleeper;
     private HeraldSettings settings;
 
-    HeraldCommand(Console console) {
+    HeraldCommand(Console console, Clock clock, Sleeper sleeper) {
         this.console = console;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Sleeper sleeper() {
+        return sleeper;
     }
 
     /** Loaded on first use, so --help and --version work even with a broken config. */
@@ -54,18 +70,24 @@ public final class HeraldCommand implements Runnable {
 
     /** Runs Herald with these arguments and returns the exit code. */
     public static int execute(String[] args, Console console) {
-        HeraldCommand top = new HeraldCommand(console);
+        return execute(args, console, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    /** Runs Herald with a given clock and way of waiting, so tests of retries never sleep. */
+    static int execute(String[] args, Console console, Clock clock, Sleeper sleeper) {
+        HeraldCommand top = new HeraldCommand(console, clock, sleeper);
         CommandLine commandLine = new CommandLine(top, new Factory(top));
         commandLine.setOut(new java.io.PrintWriter(console.out, true));
         commandLine.setErr(new java.io.PrintWriter(console.err, true));
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (e instanceof SettingsException) {
-                console.err.println("herald: " + e.getMessage());
-                if (top.verbose) e.printStackTrace(console.err);
+                console.err.println("herald: " + SecretRedaction.redact(e.getMessage()));
+                if (top.verbose) printStackTrace(e, console);
                 return ExitCodes.CONFIG;
             }
-            console.err.println("herald: internal error: " + e + (top.verbose ? "" : " (run with --verbose for details)"));
-            if (top.verbose) e.printStackTrace(console.err);
+            console.err.println("herald: internal error: " + SecretRedaction.redact(e.toString())
+                    + (top.verbose ? "" : " (run with --verbose for details)"));
+            if (top.verbose) printStackTrace(e, console);
             return ExitCodes.FAILED;
         });
         commandLine.setParameterExceptionHandler((e, argv) -> {
@@ -80,6 +102,16 @@ public final class HeraldCommand implements Runnable {
         console.out.flush();
         console.err.flush();
         return code;
+    }
+
+    private static void printStackTrace(Throwable e, Console console) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        console.err.print(SecretRedaction.redact(trace.toString()));
+    }
+
+    boolean verbose() {
+        return verbose;
     }
 
     public static int execute(String[] args) {

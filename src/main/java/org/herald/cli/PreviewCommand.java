@@ -2,15 +2,10 @@ package org.herald.cli;
 
 import org.herald.compose.Composer;
 import org.herald.compose.Post;
-import org.herald.condense.Condensed;
-import org.herald.condense.Condenser;
 import org.herald.condense.Story;
 import org.herald.config.ChannelSettings;
 import org.herald.config.HeraldSettings;
 import org.herald.config.Network;
-import org.herald.source.Article;
-import org.herald.source.FileAndWebSource;
-import org.herald.source.SourceResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,10 +14,8 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -52,30 +45,16 @@ final class PreviewCommand implements Callable<Integer> {
         HeraldSettings settings = herald.settings();
         PrintStream out = herald.console().out;
         PrintStream err = herald.console().err;
-        FileAndWebSource source = new FileAndWebSource(settings.fetch());
-        Condenser condenser = new Condenser(settings.condense());
+        StoryReader reader = new StoryReader(settings);
         boolean failed = false;
         for (String input : inputs) {
-            SourceResult result = source.read(input);
-            if (result instanceof SourceResult.Failure failure) {
-                failed = true;
-                reportFailure(out, err, failure.source(), failure.reason());
-                continue;
-            }
-            List<Article> articles = ((SourceResult.Articles) result).articles();
-            if (articles.isEmpty()) {
-                failed = true;
-                reportFailure(out, err, input, "the feed has no entries");
-                continue;
-            }
-            for (Article article : articles) {
-                Condensed condensed = condenser.condense(article, fallbackLink);
-                if (condensed instanceof Condensed.Unusable unusable) {
+            for (StoryReader.Read read : reader.read(input, fallbackLink)) {
+                if (read instanceof StoryReader.Read.Failed failure) {
                     failed = true;
-                    reportFailure(out, err, unusable.source(), unusable.reason());
+                    reportFailure(out, err, failure.source(), failure.reason());
                     continue;
                 }
-                Story story = ((Condensed.Ok) condensed).story();
+                Story story = ((StoryReader.Read.Ok) read).story();
                 List<Post> posts = new ArrayList<>();
                 for (ChannelSettings channel : settings.channels()) posts.add(Composer.forChannel(channel).compose(story, channel));
                 if (json) printJson(out, story, posts);
@@ -89,15 +68,8 @@ final class PreviewCommand implements Callable<Integer> {
 
     private Optional<URI> parseLink() {
         if (link == null) return Optional.empty();
-        try {
-            URI uri = new URI(link.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "--link must be an absolute http(s) URL, not '" + link + "'");
+        return Optional.of(StoryReader.parseLink(link).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "--link must be an absolute http(s) URL, not '" + link + "'")));
     }
 
     private void reportFailure(PrintStream out, PrintStream err, String source, String reason) {

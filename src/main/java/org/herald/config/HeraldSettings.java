@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything Herald was configured with, loaded once at start-up by {@link SettingsLoader}. */
-public record HeraldSettings(Path file, FetchSettings fetch, CondenseSettings condense,
+public record HeraldSettings(Path file, FetchSettings fetch, CondenseSettings condense, PostSettings post,
                              List<ChannelSettings> channels) {
     public HeraldSettings {
         channels = List.copyOf(channels);

@@ -11,6 +11,7 @@ public final class Secret {
 
     public Secret(String value) {
         this.value = Objects.requireNonNull(value, "value");
+        SecretRedaction.remember(value);
     }
 
     public String reveal() {

@@ -58,12 +58,12 @@ public final class SettingsLoader {
             user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
             Config reference = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf");
             merged = user.withFallback(reference).resolve();
-            merged.checkValid(reference.resolve(), "fetch", "condense", "channel-defaults");
+            merged.checkValid(reference.resolve(), "fetch", "condense", "post", "channel-defaults");
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
         }
         try {
-            return new HeraldSettings(file, fetch(merged), condense(merged), channels(merged));
+            return new HeraldSettings(file, fetch(merged), condense(merged), post(merged), channels(merged));
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
         }
@@ -86,6 +86,14 @@ public final class SettingsLoader {
         int max = merged.getInt("condense.summary-max-length");
         if (max < 20 || max > 5000) throw problem("condense.summary-max-length", "must be between 20 and 5000");
         return new CondenseSettings(max);
+    }
+
+    private PostSettings post(Config merged) {
+        Duration budget = merged.getDuration("post.retry-budget");
+        if (budget.isNegative() || budget.compareTo(Duration.ofHours(1)) > 0) {
+            throw problem("post.retry-budget", "must be between 0s and 1h");
+        }
+        return new PostSettings(budget);
     }
 
     private List<ChannelSettings> channels(Config merged) {

@@ -1,0 +1,23 @@
+package org.herald.publish;
+
+import org.herald.compose.Post;
+
+import java.util.Optional;
+
+/** Sends one post to one platform. Expected failures come back as a result, not an exception. */
+public interface Publisher {
+    String channel();
+
+    PublishOutcome publish(Post post);
+
+    /**
+     * After an {@link PublishOutcome.Uncertain} outcome: looks on the platform for this post. Empty when it
+     * is not there or the platform cannot be asked (X refuses an identical resend as a duplicate instead).
+     */
+    default Optional<PublishOutcome.Published> findPublished(Post post) {
+        return Optional.empty();
+    }
+
+    /** A cheap authenticated read: the account's name, or why the credentials do not work. */
+    AccountCheck check();
+}
