@@ -1,0 +1,56 @@
+package org.herald.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shaded jar, run as a separate process the way users run it: stdout carries only the command's output. */
+class HeraldJarIT {
+    private static final Path JAR = Path.of("target/herald.jar");
+
+    private record Result(int exitCode, List<String> out, String err) {
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stdout = new String(out, StandardCharsets.UTF_8);
+        return new Result(process.exitValue(), stdout.isEmpty() ? List.of() : List.of(stdout.split("\n")), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void previewJsonOfTheSampleFeedPrintsExactlyOneLinePerEntry() throws Exception {
+        assertThat(Files.exists(JAR)).isTrue();
+        Result result = run("preview", "--json", "samples/newsroom.xml");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).hasSize(4).allMatch(line -> line.startsWith("{\"source\":\"samples/newsroom.xml\",\"headline\":"));
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out().get(1)).contains("\"headline\":\"عاجل: المصرف المركزي يثبّت أسعار الفائدة للمرة الثالثة على التوالي\"");
+    }
+
+    @Test
+    void badInputIsOneLineOnStandardErrorWithExitCodeOne() throws Exception {
+        Result result = run("preview", "no-such-file.html");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("herald: no-such-file.html: no such file\n");
+    }
+
+    @Test
+    void versionAndUsageErrors() throws Exception {
+        assertThat(run("--version").out()).singleElement().asString().matches("Herald \\d+\\.\\d+\\.\\d+.*");
+        assertThat(run("preview").exitCode()).isEqualTo(2);
+    }
+}
