@@ -13,6 +13,7 @@ public final class Herald {
             if (arg.equals("--verbose")) {
                 System.setProperty("herald.log.level", "DEBUG");
                 System.setProperty("herald.root.log.level", "INFO");
+                System.setProperty("herald.lib.log.level", "DEBUG");
             }
         }
         // HttpURLConnection would otherwise silently re-send a POST whose kept-alive connection dropped.

@@ -28,7 +28,7 @@ public final class NoSecretsInLogs implements BeforeEachCallback, AfterEachCallb
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(logging);
-        encoder.setPattern("%-5level %logger - %redacted(%msg%n%ex)%nopex");
+        encoder.setPattern("%nopex%-5level %logger - %redacted(%msg%n%ex)");
         encoder.start();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
@@ -41,7 +41,10 @@ public final class NoSecretsInLogs implements BeforeEachCallback, AfterEachCallb
         root.setLevel(Level.DEBUG);
         logging.getLogger("org.herald").setLevel(Level.DEBUG);
         root.addAppender(appender);
-        context.getStore(ExtensionContext.Namespace.GLOBAL).put(KEY, new Capture(appender, bytes, before));
+        // keep the build output readable: debug lines go only to the capture while the test runs
+        ch.qos.logback.core.Appender<ILoggingEvent> console = root.getAppender("STDERR");
+        if (console != null) root.detachAppender(console);
+        context.getStore(ExtensionContext.Namespace.GLOBAL).put(KEY, new Capture(appender, bytes, before, console));
     }
 
     @Override
@@ -51,6 +54,7 @@ public final class NoSecretsInLogs implements BeforeEachCallback, AfterEachCallb
         Logger root = logging.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAppender(capture.appender());
         capture.appender().stop();
+        if (capture.console() != null) root.addAppender(capture.console());
         root.setLevel(capture.level());
         logging.getLogger("org.herald").setLevel(null);
         String logged = capture.bytes().toString(StandardCharsets.UTF_8);
@@ -59,6 +63,7 @@ public final class NoSecretsInLogs implements BeforeEachCallback, AfterEachCallb
         }
     }
 
-    private record Capture(OutputStreamAppender<ILoggingEvent> appender, ByteArrayOutputStream bytes, Level level) {
+    private record Capture(OutputStreamAppender<ILoggingEvent> appender, ByteArrayOutputStream bytes, Level level,
+                           ch.qos.logback.core.Appender<ILoggingEvent> console) {
     }
 }

@@ -109,7 +109,9 @@ public final class TwitterPublisher implements Publisher {
         Instant now = clock.instant();
         int status = e.getStatusCode();
         String body = body(e);
-        String reason = reason(status, body);
+        // Twitter4J decodes only the v1.1 error shape ({"errors":[{"message","code"}]}); v2 problems stay raw
+        String decoded = e.getErrorMessage() == null ? "" : e.getErrorMessage();
+        String reason = reason(status, decoded, body);
         if (status <= 0 || e.isCausedByNetworkIssue()) {
             Throwable cause = rootCause(e);
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
@@ -118,15 +120,15 @@ public final class TwitterPublisher implements Publisher {
             }
             return new PublishOutcome.Uncertain(now, "connection to X lost after sending: " + describe(cause));
         }
-        String lower = body.toLowerCase(Locale.ROOT);
+        String lower = (body + " " + decoded).toLowerCase(Locale.ROOT);
+        if (lower.contains("too long")) return new PublishOutcome.Rejected("X says the text is too long (" + reason + ")");
         if (status == 429) return rateLimited(e, lower, now, reason);
         if (status == 401) return new PublishOutcome.AuthFailed("X refused the credentials (" + reason + ")");
         if (status == 402) return new PublishOutcome.AuthFailed("X account is out of credits (" + reason + ")");
         if (status == 403) {
             if (lower.contains("duplicate content")) return new PublishOutcome.Duplicate("X: " + reason);
             if (lower.contains("usagecapexceeded") || lower.contains("\"period\":\"monthly\"")) return monthlyCap(now, reason);
-            if (lower.contains("too long")) return new PublishOutcome.Rejected("X says the text is too long (" + reason + ")");
-            if (lower.contains("oauth1-permissions") || lower.contains("app permissions") || lower.contains("client-not-enrolled")
+            if (e.getErrorCode() == 453 || lower.contains("oauth1-permissions") || lower.contains("app permissions") || lower.contains("client-not-enrolled")
                     || lower.contains("client-forbidden") || lower.contains("access level") || lower.contains("\"code\":453")
                     || lower.contains("unsupported-authentication")) {
                 return new PublishOutcome.AuthFailed("X refused this app or account (" + reason + ")");
@@ -191,9 +193,11 @@ public final class TwitterPublisher implements Publisher {
         return brace < 0 ? "" : message.substring(brace);
     }
 
-    private static String reason(int status, String body) {
-        String detail = PlatformText.field(body, "detail")
+    private static String reason(int status, String decoded, String body) {
+        java.util.Optional<String> fromClient = decoded.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(decoded);
+        String detail = fromClient
                 .or(() -> PlatformText.field(body, "message"))
+                .or(() -> PlatformText.field(body, "detail"))
                 .or(() -> PlatformText.field(body, "title"))
                 .orElse(status > 0 ? "no details" : "");
         return PlatformText.oneLine((status > 0 ? status + " " : "") + detail);
