@@ -74,6 +74,14 @@ class FacebookPagePublisherTest {
     }
 
     @Test
+    void f17HeraldPublishesAtOnceAndNeverUsesFacebookScheduling() {
+        // Herald keeps schedules itself (the outbox), so the Graph scheduling window (F17) never applies to it
+        assertThat(send("Now", LINK)).isInstanceOf(PublishOutcome.Published.class);
+        assertThat(graph.requests().get(0).form()).doesNotContainKeys("published", "scheduled_publish_time");
+        assertThat(graph.posts().get(0)).doesNotContainEntry("published", "false");
+    }
+
+    @Test
     void f14ExpiredGarbledAndForeignTokensAreAuthFailures() {
         graph.pageToken("EAAG-expired-token-000001", TestChannels.FB_PAGE, START.minus(Duration.ofDays(1)), true)
                 .page("999", "Another Page").pageToken("EAAG-other-page-token-0001", "999", null, true);
