@@ -58,12 +58,12 @@ public final class SettingsLoader {
             user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
             Config reference = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf");
             merged = user.withFallback(reference).resolve();
-            merged.checkValid(reference.resolve(), "fetch", "condense", "post", "channel-defaults");
+            merged.checkValid(reference.resolve(), "fetch", "condense", "post", "storage", "channel-defaults");
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
         }
         try {
-            return new HeraldSettings(file, fetch(merged), condense(merged), post(merged), channels(merged));
+            return new HeraldSettings(file, fetch(merged), condense(merged), post(merged), storage(merged), channels(merged));
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
         }
@@ -94,6 +94,15 @@ public final class SettingsLoader {
             throw problem("post.retry-budget", "must be between 0s and 1h");
         }
         return new PostSettings(budget);
+    }
+
+    private StorageSettings storage(Config merged) {
+        Config c = merged.getConfig("storage");
+        String url = c.getString("jdbc-url").trim();
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw problem("storage.jdbc-url", "must start with jdbc:h2: or jdbc:postgresql:, not '" + url + "'");
+        }
+        return new StorageSettings(url, c.getString("user"), optionalString(c, "password").map(Secret::new));
     }
 
     private List<ChannelSettings> channels(Config merged) {

@@ -1,0 +1,19 @@
+package org.herald.outbox;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One outbox row: the exact post for one channel and its state. */
+public record OutboxEntry(long id, long storyId, String channel, String network, String text, Optional<URI> link,
+                          OutboxState state, Instant due, Instant nextAttempt, int attempts, Optional<String> lastError,
+                          Optional<String> remoteId, Optional<URI> remoteUrl, Instant createdAt, Instant updatedAt,
+                          Optional<Instant> sentAt) {
+    public OutboxEntry {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(due, "due");
+    }
+}

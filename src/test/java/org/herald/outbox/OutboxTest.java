@@ -1,0 +1,142 @@
+package org.herald.outbox;
+
+import org.herald.compose.Post;
+import org.herald.condense.Direction;
+import org.herald.condense.Story;
+import org.herald.config.Network;
+import org.herald.config.StorageSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbox on a real embedded H2 file, migrated by Flyway like Herald's own. */
+class OutboxTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Database database;
+    private Outbox outbox;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(settings());
+        outbox = new Outbox(database.dataSource());
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private StorageSettings settings() {
+        return new StorageSettings("jdbc:h2:file:" + dir.resolve("herald").toAbsolutePath(), "sa", Optional.empty());
+    }
+
+    private static Story story(String link) {
+        return new Story("feed.xml", "Headline for " + link, Optional.of(URI.create(link)), "Summary.", "en", Direction.LTR,
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static List<Post> posts(String link) {
+        return List.of(new Post("x-main", Network.X, "Headline " + link, Optional.of(URI.create(link)), 40, 280, true, false),
+                new Post("fb-main", Network.FACEBOOK, "Headline", Optional.of(URI.create(link)), 8, 63206, true, false));
+    }
+
+    @Test
+    void migrationCreatesQuartzTablesFromItsJarAndHeraldsTables() throws Exception {
+        try (Connection c = database.dataSource().getConnection();
+             ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[]{"TABLE"})) {
+            List<String> names = new java.util.ArrayList<>();
+            while (tables.next()) names.add(tables.getString("TABLE_NAME").toUpperCase(java.util.Locale.ROOT));
+            assertThat(names).contains("QRTZ_TRIGGERS", "QRTZ_JOB_DETAILS", "QRTZ_LOCKS", "QRTZ_FIRED_TRIGGERS",
+                    "FEED_STATE", "SEEN_STORY", "OUTBOX");
+        }
+    }
+
+    @Test
+    void aStoryIsRecordedOnceByLinkOrByFeedGuidAcrossRestarts() {
+        Outbox.Origin origin = new Outbox.Origin(Optional.of("newsroom"), Optional.of("guid-1"));
+        Outbox.Enqueued first = outbox.enqueue(story("https://example.com/a"), origin, posts("https://example.com/a"), NOW, NOW);
+        assertThat(first).isInstanceOf(Outbox.Enqueued.New.class);
+        assertThat(((Outbox.Enqueued.New) first).entryIds()).hasSize(2);
+
+        assertThat(outbox.enqueue(story("https://example.com/a"), new Outbox.Origin(Optional.of("newsroom"), Optional.of("guid-2")),
+                posts("https://example.com/a"), NOW, NOW)).isInstanceOf(Outbox.Enqueued.AlreadySeen.class);
+        assertThat(outbox.enqueue(story("https://example.com/b"), origin, posts("https://example.com/b"), NOW, NOW))
+                .isInstanceOf(Outbox.Enqueued.AlreadySeen.class);
+
+        database.close();
+        database = Database.open(settings());
+        outbox = new Outbox(database.dataSource());
+        assertThat(outbox.hasSeen(URI.create("https://example.com/a"), Outbox.Origin.BY_HAND)).isTrue();
+        assertThat(outbox.list(Optional.empty(), 100)).hasSize(2);
+    }
+
+    @Test
+    void onlyOneWorkerCanClaimARowAndEveryTransitionIsRecorded() {
+        long id = ((Outbox.Enqueued.New) outbox.enqueue(story("https://example.com/c"), Outbox.Origin.BY_HAND,
+                posts("https://example.com/c"), NOW, NOW)).entryIds().get(0);
+        assertThat(outbox.due(NOW, 10)).extracting(OutboxEntry::id).contains(id);
+        assertThat(outbox.due(NOW.minusSeconds(1), 10)).isEmpty();
+
+        assertThat(outbox.claim(id, "node-a", NOW)).isTrue();
+        assertThat(outbox.claim(id, "node-b", NOW)).isFalse();
+        outbox.reschedule(id, NOW.plusSeconds(60), "X answered 503", NOW);
+        OutboxEntry retrying = outbox.find(id).orElseThrow();
+        assertThat(retrying.state()).isEqualTo(OutboxState.SCHEDULED);
+        assertThat(retrying.attempts()).isEqualTo(1);
+        assertThat(retrying.lastError()).contains("X answered 503");
+        assertThat(retrying.nextAttempt()).isEqualTo(NOW.plusSeconds(60));
+
+        assertThat(outbox.claim(id, "node-a", NOW.plusSeconds(60))).isTrue();
+        outbox.markSent(id, "1850000000000000001", URI.create("https://x.com/i/web/status/1850000000000000001"), NOW.plusSeconds(61));
+        OutboxEntry sent = outbox.find(id).orElseThrow();
+        assertThat(sent.state()).isEqualTo(OutboxState.SENT);
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.remoteId()).contains("1850000000000000001");
+        assertThat(sent.sentAt()).contains(NOW.plusSeconds(61));
+        assertThat(outbox.cancel(id, NOW)).isFalse();
+        assertThat(outbox.retry(id, NOW)).isFalse();
+    }
+
+    @Test
+    void failedRowsCanBeRetriedAndScheduledRowsCancelledOrExpired() {
+        List<Long> ids = ((Outbox.Enqueued.New) outbox.enqueue(story("https://example.com/d"), Outbox.Origin.BY_HAND,
+                posts("https://example.com/d"), NOW.plus(Duration.ofHours(1)), NOW)).entryIds();
+        long x = ids.get(0);
+        long fb = ids.get(1);
+        assertThat(outbox.claim(x, "n", NOW)).isTrue();
+        outbox.markFailed(x, "X refused the post (400 bad)", NOW);
+        assertThat(outbox.list(Optional.of(OutboxState.FAILED), 10)).extracting(OutboxEntry::id).containsExactly(x);
+        assertThat(outbox.retry(x, NOW)).isTrue();
+        assertThat(outbox.find(x).orElseThrow().state()).isEqualTo(OutboxState.SCHEDULED);
+
+        assertThat(outbox.cancel(fb, NOW)).isTrue();
+        assertThat(outbox.find(fb).orElseThrow().state()).isEqualTo(OutboxState.CANCELLED);
+        assertThat(outbox.expire(x, "6 h late", NOW)).isTrue();
+        assertThat(outbox.find(x).orElseThrow().state()).isEqualTo(OutboxState.EXPIRED);
+    }
+
+    @Test
+    void rowsLeftSendingAreFoundForReconciliation() {
+        long id = ((Outbox.Enqueued.New) outbox.enqueue(story("https://example.com/e"), Outbox.Origin.BY_HAND,
+                posts("https://example.com/e"), NOW, NOW)).entryIds().get(0);
+        outbox.claim(id, "n", NOW);
+        assertThat(outbox.stuckSending(NOW.plusSeconds(1))).extracting(OutboxEntry::id).containsExactly(id);
+        assertThat(outbox.stuckSending(NOW)).isEmpty();
+    }
+}
