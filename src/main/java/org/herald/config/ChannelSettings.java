@@ -11,12 +11,13 @@ import java.util.Optional;
  */
 public record ChannelSettings(String name, Network network, boolean dryRun, String template,
                              Map<String, String> utm, Duration connectTimeout, Duration readTimeout,
-                             Optional<XAccount> x, Optional<FacebookPage> facebook) {
+                             Optional<XAccount> x, Optional<FacebookPage> facebook, Pacing pacing) {
     public ChannelSettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(template, "template");
         utm = Map.copyOf(utm);
+        Objects.requireNonNull(pacing, "pacing");
         if ((network == Network.X) != x.isPresent() || (network == Network.FACEBOOK) != facebook.isPresent()) {
             throw new IllegalArgumentException("channel " + name + ": account does not match network " + network.id());
         }

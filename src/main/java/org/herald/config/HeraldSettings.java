@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** Everything Herald was configured with, loaded once at start-up by {@link SettingsLoader}. */
 public record HeraldSettings(Path file, FetchSettings fetch, CondenseSettings condense, PostSettings post,
-                             StorageSettings storage, List<ChannelSettings> channels) {
+                             StorageSettings storage, ScheduleSettings schedule,
+                             List<ChannelSettings> channels) {
     public HeraldSettings {
         channels = List.copyOf(channels);
     }

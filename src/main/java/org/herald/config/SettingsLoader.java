@@ -34,6 +34,7 @@ public final class SettingsLoader {
     private static final Set<String> PLACEHOLDERS = Set.of("headline", "link", "summary");
     private static final Pattern ENV_SUBSTITUTION = Pattern.compile("\\$\\{\\??\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
     private static final Set<String> UTM_KEYS = Set.of("source", "medium", "campaign", "term", "content");
+    private static final Pattern QUIET_HOURS = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
     private static final Set<String> X_SECRETS = Set.of("api-key", "api-key-secret", "access-token", "access-token-secret");
 
     private final Path file;
@@ -58,12 +59,14 @@ public final class SettingsLoader {
             user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
             Config reference = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf");
             merged = user.withFallback(reference).resolve();
-            merged.checkValid(reference.resolve(), "fetch", "condense", "post", "storage", "channel-defaults");
+            merged.checkValid(reference.resolve(), "fetch", "condense", "post", "storage", "schedule", "channel-defaults");
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
         }
         try {
-            return new HeraldSettings(file, fetch(merged), condense(merged), post(merged), storage(merged), channels(merged));
+            List<ChannelSettings> channels = channels(merged);
+            return new HeraldSettings(file, fetch(merged), condense(merged), post(merged), storage(merged),
+                    schedule(merged, channels), channels);
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
         }
@@ -143,13 +146,90 @@ public final class SettingsLoader {
             XAccount account = new XAccount(secret(c, path, "api-key", dryRun), secret(c, path, "api-key-secret", dryRun),
                     secret(c, path, "access-token", dryRun), secret(c, path, "access-token-secret", dryRun),
                     baseUrl(c, path, "api-base-url"));
-            return new ChannelSettings(name, network, dryRun, template, utm, connect, read, Optional.of(account), Optional.empty());
+            return new ChannelSettings(name, network, dryRun, template, utm, connect, read, Optional.of(account), Optional.empty(),
+                    pacing(c, path));
         }
         Optional<String> pageId = optionalString(c, "page-id");
         if (pageId.isEmpty() && !dryRun) throw missing(path, "page-id");
         FacebookPage page = new FacebookPage(pageId, secret(c, path, "page-access-token", dryRun),
                 optionalString(c, "app-secret").map(Secret::new), baseUrl(c, path, "graph-base-url"));
-        return new ChannelSettings(name, network, dryRun, template, utm, connect, read, Optional.empty(), Optional.of(page));
+        return new ChannelSettings(name, network, dryRun, template, utm, connect, read, Optional.empty(), Optional.of(page),
+                pacing(c, path));
+    }
+
+    private Pacing pacing(Config c, String path) {
+        Duration minGap = c.getDuration("min-gap");
+        if (minGap.isNegative()) throw problem(path + ".min-gap", "must not be negative");
+        int perHour = c.getInt("max-per-hour");
+        int perDay = c.getInt("max-per-day");
+        if (perHour < 0) throw problem(path + ".max-per-hour", "must be 0 (no limit) or more");
+        if (perDay < 0) throw problem(path + ".max-per-day", "must be 0 (no limit) or more");
+        java.time.ZoneId zone;
+        try {
+            zone = java.time.ZoneId.of(c.getString("time-zone").trim());
+        } catch (java.time.DateTimeException e) {
+            throw problem(path + ".time-zone", "must be a time zone such as Asia/Dubai or UTC, not '" + c.getString("time-zone") + "'");
+        }
+        String quiet = c.getString("quiet-hours").trim();
+        Optional<Pacing.QuietHours> quietHours = Optional.empty();
+        if (!quiet.isEmpty()) {
+            Matcher m = QUIET_HOURS.matcher(quiet);
+            if (!m.matches()) throw problem(path + ".quiet-hours", "must look like 00:00-06:00, not '" + quiet + "'");
+            try {
+                quietHours = Optional.of(new Pacing.QuietHours(java.time.LocalTime.parse(m.group(1)), java.time.LocalTime.parse(m.group(2))));
+            } catch (java.time.DateTimeException e) {
+                throw problem(path + ".quiet-hours", "must look like 00:00-06:00, not '" + quiet + "'");
+            }
+        }
+        Duration lateness = positive(c.getDuration("max-lateness"), path + ".max-lateness");
+        return new Pacing(minGap, perHour, perDay, quietHours, zone, lateness);
+    }
+
+    private ScheduleSettings schedule(Config merged, List<ChannelSettings> channels) {
+        Config s = merged.getConfig("schedule");
+        int maxAttempts = s.getInt("max-attempts");
+        if (maxAttempts < 1 || maxAttempts > 100) throw problem("schedule.max-attempts", "must be between 1 and 100");
+        Duration interval = positive(s.getDuration("dispatch-interval"), "schedule.dispatch-interval");
+        Duration sendingTimeout = positive(s.getDuration("sending-timeout"), "schedule.sending-timeout");
+        List<FeedSettings> feeds = new ArrayList<>();
+        if (merged.hasPath("feeds")) {
+            ConfigObject all = merged.getObject("feeds");
+            for (String name : new TreeSet<>(all.keySet())) {
+                String path = ConfigUtil.joinPath("feeds", name);
+                if (all.get(name).valueType() != ConfigValueType.OBJECT) throw problem(path, "must be an object with url and every or cron");
+                feeds.add(feed(name, path, merged.getConfig(path), channels));
+            }
+        }
+        return new ScheduleSettings(feeds, maxAttempts, interval, sendingTimeout);
+    }
+
+    private FeedSettings feed(String name, String path, Config f, List<ChannelSettings> channels) {
+        Set<String> known = Set.of("url", "every", "cron", "channels", "initial-backlog");
+        for (String key : f.root().keySet()) {
+            if (!known.contains(key)) throw problem(path + "." + key, "is not a known key for a feed (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+        }
+        if (!f.hasPath("url") || f.getString("url").isBlank()) throw problem(path + ".url", "is missing (an http(s) or file: URL)");
+        String url = f.getString("url").trim();
+        if (!url.matches("(?i)^(https?|file):.+")) throw problem(path + ".url", "must be an http(s) or file: URL, not '" + url + "'");
+        boolean hasEvery = f.hasPath("every");
+        boolean hasCron = f.hasPath("cron");
+        if (hasEvery == hasCron) throw problem(path, "needs exactly one of every (e.g. 2m) or cron (e.g. \"0 */5 * * * ?\")");
+        Optional<Duration> every = hasEvery ? Optional.of(f.getDuration("every")) : Optional.empty();
+        if (every.isPresent() && every.get().compareTo(Duration.ofSeconds(1)) < 0) throw problem(path + ".every", "must be at least 1s");
+        Optional<String> cron = hasCron ? Optional.of(f.getString("cron").trim()) : Optional.empty();
+        if (cron.isPresent() && !(cron.get().split("\\s+").length == 6 || cron.get().split("\\s+").length == 7)) {
+            throw problem(path + ".cron", "must be a Quartz cron expression with 6 or 7 fields, such as \"0 */5 * * * ?\"");
+        }
+        List<String> targets = f.hasPath("channels") ? f.getStringList("channels")
+                : channels.stream().map(ChannelSettings::name).toList();
+        for (String target : targets) {
+            if (channels.stream().noneMatch(c -> c.name().equals(target))) {
+                throw problem(path + ".channels", "names channel '" + target + "', which is not configured");
+            }
+        }
+        int backlog = f.hasPath("initial-backlog") ? f.getInt("initial-backlog") : 0;
+        if (backlog < 0) throw problem(path + ".initial-backlog", "must be 0 or more");
+        return new FeedSettings(name, url, every, cron, targets, backlog);
     }
 
     private String template(String template, String key, Network network) {

@@ -123,6 +123,46 @@ public final class Outbox {
                 + "ORDER BY next_attempt_at, id", limit, time(now));
     }
 
+    /** One channel's SCHEDULED rows whose next attempt is due, oldest first. */
+    public List<OutboxEntry> due(String channel, Instant now, int limit) {
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SCHEDULED' AND next_attempt_at <= ? "
+                + "ORDER BY next_attempt_at, id", limit, channel, time(now));
+    }
+
+    /** When the channel's next SCHEDULED row is due, if it has one. */
+    public Optional<Instant> nextDue(String channel) {
+        List<OutboxEntry> next = query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SCHEDULED' "
+                + "ORDER BY next_attempt_at, id", 1, channel);
+        return next.isEmpty() ? Optional.empty() : Optional.of(next.get(0).nextAttempt());
+    }
+
+    /** The last time the channel posted, for its minimum gap. */
+    public Optional<Instant> lastSent(String channel) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT MAX(sent_at) FROM outbox WHERE channel = ? AND state = 'SENT'")) {
+            s.setString(1, channel);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+    }
+
+    /** How many posts the channel sent since {@code since}, for its hourly and daily maximums. */
+    public int sentSince(String channel, Instant since) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE channel = ? AND state = 'SENT' AND sent_at >= ?")) {
+            s.setString(1, channel);
+            s.setObject(2, time(since));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+    }
+
     /** SCHEDULED to SENDING, committed before the platform is called; false if another worker got there first. */
     public boolean claim(long id, String node, Instant now) {
         return update("UPDATE outbox SET state = 'SENDING', claimed_at = ?, claimed_by = ?, updated_at = ? "
@@ -132,6 +172,18 @@ public final class Outbox {
     public void markSent(long id, String remoteId, URI url, Instant now) {
         update("UPDATE outbox SET state = 'SENT', remote_id = ?, remote_url = ?, sent_at = ?, updated_at = ?, "
                 + "attempts = attempts + 1, last_error = NULL WHERE id = ? AND state = 'SENDING'", remoteId, url.toString(), time(now), time(now), id);
+    }
+
+    /** The platform already had the post (its duplicate refusal, or found after an uncertain call): SENT. */
+    public void markDuplicate(long id, String reason, Instant now) {
+        update("UPDATE outbox SET state = 'SENT', sent_at = ?, updated_at = ?, attempts = attempts + 1, last_error = ? "
+                + "WHERE id = ? AND state = 'SENDING'", time(now), time(now), clip(reason), id);
+    }
+
+    /** SENDING back to SCHEDULED without counting an attempt: the channel is paused, or the call never went out. */
+    public void release(long id, Instant next, String reason, Instant now) {
+        update("UPDATE outbox SET state = 'SCHEDULED', next_attempt_at = ?, last_error = ?, updated_at = ? "
+                + "WHERE id = ? AND state = 'SENDING'", time(next), clip(reason), time(now), id);
     }
 
     /** SENDING back to SCHEDULED for another attempt at {@code next}, keeping the reason. */
@@ -179,6 +231,12 @@ public final class Outbox {
     public List<OutboxEntry> stuckSending(Instant claimedBefore) {
         return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'SENDING' AND claimed_at < ? ORDER BY id",
                 Integer.MAX_VALUE, time(claimedBefore));
+    }
+
+    /** One channel's rows left in SENDING since before {@code claimedBefore}. */
+    public List<OutboxEntry> stuckSending(String channel, Instant claimedBefore) {
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SENDING' AND claimed_at < ? ORDER BY id",
+                Integer.MAX_VALUE, channel, time(claimedBefore));
     }
 
     private Optional<Long> findStory(Connection c, String link, Origin origin) throws SQLException {

@@ -31,9 +31,17 @@ public final class Fetcher {
     }
 
     public Fetched fetch(URI url) {
+        return fetch(url, Optional.empty(), Optional.empty());
+    }
+
+    /** A conditional GET: with an ETag or Last-Modified from the previous fetch, an unchanged resource is a 304. */
+    public Fetched fetch(URI url, Optional<String> etag, Optional<String> lastModified) {
         URI current = url;
         for (int redirects = 0; ; redirects++) {
-            HttpRequest request = HttpRequest.newBuilder(current)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(current);
+            etag.ifPresent(tag -> builder.header("If-None-Match", tag));
+            lastModified.ifPresent(date -> builder.header("If-Modified-Since", date));
+            HttpRequest request = builder
                     .timeout(settings.readTimeout())
                     .header("User-Agent", settings.userAgent())
                     .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -56,7 +64,11 @@ public final class Fetcher {
                 return new Fetched.Failure("interrupted");
             }
             int status = response.statusCode();
-            if (status >= 300 && status < 400 && status != 304) {
+            if (status == 304) {
+                close(response);
+                return new Fetched.NotModified();
+            }
+            if (status >= 300 && status < 400) {
                 close(response);
                 Optional<String> location = response.headers().firstValue("Location");
                 if (location.isEmpty()) return new Fetched.Failure("HTTP " + status + " redirect without a Location");
@@ -88,7 +100,8 @@ public final class Fetcher {
                 if (bytes.length > settings.maxBytes()) {
                     return new Fetched.Failure("larger than the " + Sizes.describe(settings.maxBytes()) + " limit");
                 }
-                return new Fetched.Body(current, bytes, response.headers().firstValue("Content-Type"));
+                return new Fetched.Body(current, bytes, response.headers().firstValue("Content-Type"),
+                        response.headers().firstValue("ETag"), response.headers().firstValue("Last-Modified"));
             } catch (HttpTimeoutException e) {
                 return new Fetched.Failure("no complete response within " + seconds(settings.readTimeout().toMillis()));
             } catch (IOException e) {

@@ -32,6 +32,8 @@ public final class FileAndWebSource implements ArticleSource {
         String lower = input.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) return readUrl(input);
         if (lower.startsWith("file:")) {
+            // "file:samples/feed.xml" is a path relative to the working directory; "file:/..." an absolute one
+            if (!lower.startsWith("file:/")) return readFile(input, Path.of(input.substring(5)));
             try {
                 return readFile(input, Paths.get(new URI(input)));
             } catch (URISyntaxException | IllegalArgumentException e) {
@@ -42,6 +44,44 @@ public final class FileAndWebSource implements ArticleSource {
             return new SourceResult.Failure(input, "unsupported address: only files and http(s) URLs can be read");
         }
         return readFile(input, Path.of(input));
+    }
+
+    /**
+     * Polls a feed: a conditional GET over http(s) (ETag / Last-Modified from the previous poll), or a read
+     * of a local file. Anything that is not an RSS or Atom feed is a failure.
+     */
+    public FeedRead readFeed(String url, Optional<String> etag, Optional<String> lastModified) {
+        SourceResult result;
+        Optional<String> newEtag = Optional.empty();
+        Optional<String> newLastModified = Optional.empty();
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            URI uri;
+            try {
+                uri = new URI(url.strip());
+            } catch (URISyntaxException e) {
+                return new FeedRead.Failure("not a valid URL: " + e.getReason());
+            }
+            if (fetcher == null) fetcher = new Fetcher(settings);
+            Fetched fetched = fetcher.fetch(uri, etag, lastModified);
+            if (fetched instanceof Fetched.NotModified) return new FeedRead.Unchanged();
+            if (fetched instanceof Fetched.Failure failure) return new FeedRead.Failure(failure.reason());
+            Fetched.Body body = (Fetched.Body) fetched;
+            newEtag = body.etag();
+            newLastModified = body.lastModified();
+            result = parse(url, body.bytes(), body.contentType(), Optional.of(body.url()));
+        } else {
+            result = read(url);
+        }
+        if (result instanceof SourceResult.Failure failure) return new FeedRead.Failure(failure.reason());
+        List<FeedEntry> entries = new java.util.ArrayList<>();
+        for (Article article : ((SourceResult.Articles) result).articles()) {
+            if (!(article instanceof FeedEntry entry)) {
+                return new FeedRead.Failure("not an RSS or Atom feed (" + (article instanceof WebPage ? "an HTML page" : "plain text") + ")");
+            }
+            entries.add(entry);
+        }
+        return new FeedRead.Entries(entries, newEtag, newLastModified);
     }
 
     private SourceResult readUrl(String input) {
@@ -55,6 +95,7 @@ public final class FileAndWebSource implements ArticleSource {
         if (fetcher == null) fetcher = new Fetcher(settings);
         Fetched fetched = fetcher.fetch(uri);
         if (fetched instanceof Fetched.Failure failure) return new SourceResult.Failure(input, failure.reason());
+        if (fetched instanceof Fetched.NotModified) return new SourceResult.Failure(input, "HTTP 304 Not Modified without a conditional request");
         Fetched.Body body = (Fetched.Body) fetched;
         return parse(input, body.bytes(), body.contentType(), Optional.of(body.url()));
     }

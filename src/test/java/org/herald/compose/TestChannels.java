@@ -22,13 +22,13 @@ final class TestChannels {
     static ChannelSettings x(String template, Map<String, String> utm) {
         return new ChannelSettings("x-main", Network.X, true, template, utm, Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Optional.of(new XAccount(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        URI.create("https://api.twitter.com/2/"))), Optional.empty());
+                        URI.create("https://api.twitter.com/2/"))), Optional.empty(), org.herald.config.Pacing.none());
     }
 
     static ChannelSettings facebook(String template) {
         return new ChannelSettings("fb-main", Network.FACEBOOK, true, template, Map.of(), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Optional.empty(),
                 Optional.of(new FacebookPage(Optional.empty(), Optional.empty(), Optional.empty(),
-                        URI.create("https://graph.facebook.com/"))));
+                        URI.create("https://graph.facebook.com/"))), org.herald.config.Pacing.none());
     }
 }

@@ -33,7 +33,7 @@ public final class TestChannels {
         return new ChannelSettings("x-main", Network.X, false, "{headline} {link}", Map.of(), Duration.ofSeconds(2), READ_TIMEOUT,
                 Optional.of(new XAccount(Optional.of(new Secret(X_KEY)), Optional.of(new Secret(keySecret)),
                         Optional.of(new Secret(token)), Optional.of(new Secret(X_TOKEN_SECRET)), URI.create(baseUrl))),
-                Optional.empty());
+                Optional.empty(), org.herald.config.Pacing.none());
     }
 
     public static ChannelSettings facebook(String baseUrl) {
@@ -44,7 +44,7 @@ public final class TestChannels {
         return new ChannelSettings("fb-main", Network.FACEBOOK, false, "{headline}\n\n{summary}", Map.of(), Duration.ofSeconds(2),
                 READ_TIMEOUT, Optional.empty(),
                 Optional.of(new FacebookPage(Optional.of(FB_PAGE), Optional.of(new Secret(token)), appSecret.map(Secret::new),
-                        URI.create(baseUrl + "/"))));
+                        URI.create(baseUrl + "/"))), org.herald.config.Pacing.none());
     }
 
     public static String[] secrets() {

@@ -1,0 +1,76 @@
+package org.herald.cli;
+
+import org.herald.config.HeraldSettings;
+import org.herald.outbox.StorageException;
+import org.herald.schedule.Daemon;
+import org.herald.schedule.FeedPoll;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** The main job: polls the configured feeds and posts to the channels until stopped (or once, with --once). */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = HeraldCommand.Version.class,
+        description = "Poll the configured feeds and post new stories to their channels, until SIGTERM or Ctrl-C.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    HeraldCommand herald;
+
+    @Option(names = "--once", description = "Poll every feed once, send everything due, then exit.")
+    boolean once;
+
+    @Override
+    public Integer call() throws Exception {
+        HeraldSettings settings = herald.settings();
+        var out = herald.console().out;
+        var err = herald.console().err;
+        Daemon daemon;
+        try {
+            daemon = Daemon.open(settings, herald.clock(), out);
+        } catch (StorageException e) {
+            err.println("herald: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        if (once) {
+            try (daemon) {
+                Daemon.OnceReport report = daemon.runOnce();
+                out.flush();
+                for (FeedPoll.Result feed : report.feeds()) {
+                    if (feed.error().isPresent()) err.println("herald: feed " + feed.feed() + ": " + feed.error().get());
+                    else out.println("feed " + feed.feed() + ": " + feed.newStories() + " new " + (feed.newStories() == 1 ? "story" : "stories")
+                            + ", " + feed.rows() + " posts queued" + (feed.changed() ? "" : " (not modified)"));
+                }
+                for (Map.Entry<String, Integer> sent : report.sent().entrySet()) {
+                    out.println("channel " + sent.getKey() + ": " + sent.getValue() + " sent");
+                }
+                out.flush();
+                return report.anyFeedFailed() ? ExitCodes.FAILED : ExitCodes.OK;
+            }
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "herald-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            daemon.start();
+            err.println("herald: running " + settings.schedule().feeds().size() + " feeds to " + settings.channels().size()
+                    + " channels; stop with Ctrl-C or SIGTERM");
+            stopped.await();
+            err.println("herald: stopping after the calls in flight");
+        } finally {
+            daemon.close();
+            finished.countDown();
+        }
+        return ExitCodes.OK;
+    }
+}

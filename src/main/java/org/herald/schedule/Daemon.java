@@ -1,0 +1,116 @@
+package org.herald.schedule;
+
+import org.herald.condense.Condenser;
+import org.herald.config.ChannelSettings;
+import org.herald.config.FeedSettings;
+import org.herald.config.HeraldSettings;
+import org.herald.outbox.Database;
+import org.herald.outbox.FeedStates;
+import org.herald.outbox.Outbox;
+import org.herald.publish.Publishers;
+import org.herald.source.FileAndWebSource;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Herald's main job: feeds polled into the outbox, the outbox sent to the channels, on Quartz's schedule. */
+public final class Daemon implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+
+    private final HeraldSettings settings;
+    private final Database database;
+    private final Clock clock;
+    private final Map<String, FeedPoll> polls = new LinkedHashMap<>();
+    private final Map<String, SendCycle> cycles = new LinkedHashMap<>();
+    private HeraldScheduler scheduler;
+
+    /** What one {@code run --once} did. */
+    public record OnceReport(List<FeedPoll.Result> feeds, Map<String, Integer> sent, int reconciled) {
+        public boolean anyFeedFailed() {
+            return feeds.stream().anyMatch(f -> f.error().isPresent());
+        }
+    }
+
+    private Daemon(HeraldSettings settings, Database database, Clock clock, PrintStream out) {
+        this.settings = settings;
+        this.database = database;
+        this.clock = clock;
+        Outbox outbox = new Outbox(database.dataSource());
+        FeedStates states = new FeedStates(database.dataSource());
+        FileAndWebSource source = new FileAndWebSource(settings.fetch());
+        Condenser condenser = new Condenser(settings.condense());
+        for (FeedSettings feed : settings.schedule().feeds()) {
+            polls.put(feed.name(), new FeedPoll(feed, settings.channels(), source, condenser, outbox, states, clock));
+        }
+        String node = node();
+        for (ChannelSettings channel : settings.channels()) {
+            cycles.put(channel.name(), new SendCycle(channel, Publishers.forChannel(channel, false, clock, out), outbox,
+                    settings.schedule().maxAttempts(), clock, node, new SecureRandom()));
+        }
+    }
+
+    public static Daemon open(HeraldSettings settings, Clock clock, PrintStream out) {
+        return new Daemon(settings, Database.open(settings.storage()), clock, out);
+    }
+
+    /**
+     * Rows a crash left in SENDING are settled first. With the embedded database only one Herald runs, so
+     * every such row is orphaned; on a shared PostgreSQL, only rows older than the sending time-out are.
+     */
+    public int reconcile() {
+        Instant before = database.isPostgres() ? clock.instant().minus(settings.schedule().sendingTimeout()) : clock.instant().plusSeconds(1);
+        int settled = 0;
+        for (SendCycle cycle : cycles.values()) settled += cycle.reconcile(before);
+        if (settled > 0) log.warn("settled {} posts left mid-call when Herald last stopped", settled);
+        return settled;
+    }
+
+    /** One poll of every feed and one dispatch of everything due, then return. */
+    public OnceReport runOnce() {
+        int reconciled = reconcile();
+        List<FeedPoll.Result> feeds = new ArrayList<>();
+        for (FeedPoll poll : polls.values()) feeds.add(poll.run());
+        Map<String, Integer> sent = new LinkedHashMap<>();
+        for (SendCycle cycle : cycles.values()) sent.put(cycle.channel(), cycle.run());
+        return new OnceReport(feeds, sent, reconciled);
+    }
+
+    /** Starts the Quartz jobs; they run until {@link #close()}. */
+    public void start() throws SchedulerException {
+        reconcile();
+        scheduler = HeraldScheduler.start(database.dataSource(), database.isPostgres(), settings.schedule(), polls, cycles,
+                polls.size() + cycles.size());
+    }
+
+    public Outbox outbox() {
+        return new Outbox(database.dataSource());
+    }
+
+    public FeedStates feedStates() {
+        return new FeedStates(database.dataSource());
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) scheduler.close();
+        database.close();
+    }
+
+    private static String node() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
+        } catch (java.net.UnknownHostException e) {
+            return "herald:" + ProcessHandle.current().pid();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.herald.schedule;
+
+import org.herald.config.FeedSettings;
+import org.herald.config.ScheduleSettings;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Herald's Quartz scheduler: schedules live in the JDBC job store of Herald's own database, so they survive
+ * restarts (and, on PostgreSQL, spread across a cluster). One non-concurrent poll job per feed, on its
+ * interval or cron; one non-concurrent send job per channel, every {@code dispatch-interval}.
+ */
+public final class HeraldScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HeraldScheduler.class);
+    private static final String GROUP = "herald";
+    private static final String DATA_SOURCE = "herald";
+
+    private final Scheduler scheduler;
+
+    private HeraldScheduler(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Builds, schedules and starts the jobs. */
+    public static HeraldScheduler start(DataSource dataSource, boolean postgres, ScheduleSettings settings,
+                                        Map<String, FeedPoll> polls, Map<String, SendCycle> cycles, int threads) throws SchedulerException {
+        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new SharedPool(dataSource));
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", "herald");
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(2, threads)));
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
+                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(postgres));
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", Boolean.toString(postgres));
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        p.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
+        Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
+        scheduler.setJobFactory((bundle, s) -> {
+            String name = bundle.getJobDetail().getJobDataMap().getString("name");
+            String kind = bundle.getJobDetail().getJobDataMap().getString("kind");
+            return "poll".equals(kind) ? new PollJob(polls.get(name)) : new SendJob(cycles.get(name));
+        });
+
+        Set<JobKey> wanted = new HashSet<>();
+        for (FeedSettings feed : settings.feeds()) {
+            if (!polls.containsKey(feed.name())) continue;
+            JobKey key = JobKey.jobKey("poll-" + feed.name(), GROUP);
+            wanted.add(key);
+            JobDetail job = JobBuilder.newJob(PollJob.class).withIdentity(key).usingJobData("kind", "poll")
+                    .usingJobData("name", feed.name()).storeDurably().build();
+            TriggerBuilder<Trigger> trigger = TriggerBuilder.newTrigger().withIdentity("poll-" + feed.name(), GROUP).startNow();
+            Trigger built = feed.cron().isPresent()
+                    ? trigger.withSchedule(CronScheduleBuilder.cronSchedule(feed.cron().get()).withMisfireHandlingInstructionFireAndProceed()).build()
+                    : trigger.withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(feed.every().orElseThrow().toMillis())
+                    .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount()).build();
+            scheduler.scheduleJob(job, Set.of(built), true);
+        }
+        for (String channel : cycles.keySet()) {
+            JobKey key = JobKey.jobKey("send-" + channel, GROUP);
+            wanted.add(key);
+            JobDetail job = JobBuilder.newJob(SendJob.class).withIdentity(key).usingJobData("kind", "send")
+                    .usingJobData("name", channel).storeDurably().build();
+            Trigger trigger = TriggerBuilder.newTrigger().withIdentity("send-" + channel, GROUP).startNow()
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(settings.dispatchInterval().toMillis())
+                            .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount()).build();
+            scheduler.scheduleJob(job, Set.of(trigger), true);
+        }
+        // feeds or channels removed from the configuration stop being polled or served
+        for (JobKey existing : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            if (!wanted.contains(existing)) scheduler.deleteJob(existing);
+        }
+        scheduler.start();
+        return new HeraldScheduler(scheduler);
+    }
+
+    /** Stops taking new work and waits for the jobs in flight, so no call is cut off half-way. */
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            log.warn("scheduler did not shut down cleanly: {}", e.getMessage());
+        }
+    }
+
+    /** Quartz entry point for a feed poll. */
+    @DisallowConcurrentExecution
+    static final class PollJob implements Job {
+        private final FeedPoll poll;
+
+        PollJob(FeedPoll poll) {
+            this.poll = poll;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            try {
+                poll.run();
+            } catch (RuntimeException e) {
+                log.error("Feed poll failed; the next trigger will try again", e);
+            }
+        }
+    }
+
+    /** Quartz entry point for sending a channel's due rows. */
+    @DisallowConcurrentExecution
+    static final class SendJob implements Job {
+        private final SendCycle cycle;
+
+        SendJob(SendCycle cycle) {
+            this.cycle = cycle;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            try {
+                cycle.run();
+            } catch (RuntimeException e) {
+                log.error("Send cycle for {} failed; the next trigger will try again", cycle.channel(), e);
+            }
+        }
+    }
+
+    /** Lets Quartz use Herald's connection pool; closing the pool stays Herald's job. */
+    private record SharedPool(DataSource dataSource) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return dataSource.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // the pool outlives the scheduler
+        }
+
+        @Override
+        public void initialize() {
+            // nothing to set up
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.herald.schedule;
+
+import org.herald.config.Pacing;
+import org.herald.outbox.Outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+
+/** Decides when a channel may post next: minimum gap, hourly and daily maximums, quiet hours. */
+final class Pacer {
+    private final String channel;
+    private final Pacing pacing;
+    private final Outbox outbox;
+
+    Pacer(String channel, Pacing pacing, Outbox outbox) {
+        this.channel = channel;
+        this.pacing = pacing;
+        this.outbox = outbox;
+    }
+
+    /** Empty if the channel may post now; otherwise the earliest time it may. */
+    Optional<Instant> notBefore(Instant now) {
+        Instant earliest = now;
+        if (pacing.quietHours().isPresent()) {
+            Pacing.QuietHours quiet = pacing.quietHours().get();
+            ZonedDateTime local = now.atZone(pacing.timeZone());
+            if (quiet.contains(local.toLocalTime())) {
+                ZonedDateTime end = local.with(quiet.end());
+                if (!end.isAfter(local)) end = end.plusDays(1);
+                earliest = later(earliest, end.toInstant());
+            }
+        }
+        if (!pacing.minGap().isZero()) {
+            Optional<Instant> last = outbox.lastSent(channel);
+            if (last.isPresent()) earliest = later(earliest, last.get().plus(pacing.minGap()));
+        }
+        if (pacing.maxPerHour() > 0 && outbox.sentSince(channel, now.minus(Duration.ofHours(1))) >= pacing.maxPerHour()) {
+            earliest = later(earliest, now.plus(Duration.ofMinutes(1)));
+        }
+        if (pacing.maxPerDay() > 0 && outbox.sentSince(channel, now.minus(Duration.ofDays(1))) >= pacing.maxPerDay()) {
+            earliest = later(earliest, now.plus(Duration.ofMinutes(10)));
+        }
+        return earliest.isAfter(now) ? Optional.of(earliest) : Optional.empty();
+    }
+
+    static boolean isQuiet(Pacing pacing, Instant now) {
+        return pacing.quietHours().map(q -> q.contains(LocalTime.from(now.atZone(pacing.timeZone())))).orElse(false);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
