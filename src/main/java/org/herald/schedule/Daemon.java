@@ -96,6 +96,10 @@ public final class Daemon implements AutoCloseable {
         return new Outbox(database.dataSource());
     }
 
+    javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
     public FeedStates feedStates() {
         return new FeedStates(database.dataSource());
     }
