@@ -49,14 +49,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * An embedded H2 file can be open in one process only; AUTO_SERVER lets a second Herald command (say,
-     * {@code queue} while {@code run} is up) reach it through the first.
+     * Settings an embedded H2 file needs, unless the URL sets them: AUTO_SERVER, because the file can be
+     * open in one process only and a second Herald command (say, {@code queue} while {@code run} is up)
+     * reaches it through the first; WRITE_DELAY=0, because H2 otherwise holds commits back for half a second
+     * and a killed process would forget rows it had already marked SENT, then post them again.
      */
     static String jdbcUrl(String configured) {
-        if (configured.startsWith("jdbc:h2:file:") && !configured.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER")) {
-            return configured + ";AUTO_SERVER=TRUE";
-        }
-        return configured;
+        if (!configured.startsWith("jdbc:h2:file:")) return configured;
+        String upper = configured.toUpperCase(java.util.Locale.ROOT);
+        String url = configured;
+        if (!upper.contains("AUTO_SERVER")) url += ";AUTO_SERVER=TRUE";
+        if (!upper.contains("WRITE_DELAY")) url += ";WRITE_DELAY=0";
+        return url;
     }
 
     public DataSource dataSource() {
