@@ -1,0 +1,82 @@
+package org.herald.cli;
+
+import org.herald.publish.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** schedule, queue, cancel and retry on the dry-run channels and an H2 file of their own. */
+class OutboxCommandsTest {
+    private static final String SEED = "../shared/seed/article.txt";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T05:00:00Z"));
+
+    private HeraldRun herald(String... args) throws Exception {
+        Path config = dir.resolve("herald.conf");
+        if (!Files.exists(config)) {
+            Files.writeString(config, "include \"" + Path.of("config/application.conf").toAbsolutePath() + "\"\n"
+                    + "storage.jdbc-url = \"jdbc:h2:file:" + dir.resolve("data/herald").toAbsolutePath() + "\"\nfeeds = null\n");
+        }
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = config.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = HeraldCommand.execute(all, new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), clock, clock);
+        return new HeraldRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void scheduleQueueCancelAndRetry() throws Exception {
+        HeraldRun scheduled = herald("schedule", "--link", "https://example.com/x", "--at", "2026-11-25T09:00+03:00", SEED);
+        assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();
+        assertThat(scheduled.outLines()).containsExactly("row 1 (fb-main): scheduled for 2026-11-25T06:00:00Z",
+                "row 2 (x-main): scheduled for 2026-11-25T06:00:00Z");
+
+        HeraldRun again = herald("schedule", "--link", "https://example.com/x?utm_source=y", "--at", "2026-11-25T10:00Z", SEED);
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("is already in the outbox");
+
+        HeraldRun queue = herald("queue", "--json");
+        assertThat(queue.outLines()).hasSize(2);
+        assertThat(queue.outLines().get(1)).startsWith("{\"id\":2,\"channel\":\"x-main\",\"network\":\"x\",\"state\":\"SCHEDULED\","
+                + "\"due\":\"2026-11-25T06:00:00Z\"").contains("\"attempts\":0,\"lastError\":null,\"remoteId\":null")
+                .contains("\"text\":\"New Syrian-Israeli talks to discuss the “security agreement” https://example.com/x\"");
+
+        assertThat(herald("cancel", "1").out()).isEqualTo("row 1 (fb-main): cancelled\n");
+        assertThat(herald("queue", "--state", "cancelled", "--json").outLines()).singleElement().asString().contains("\"id\":1");
+        assertThat(herald("retry", "1").out()).isEqualTo("row 1 (fb-main): scheduled again, due now\n");
+        HeraldRun retryScheduled = herald("retry", "2");
+        assertThat(retryScheduled.exitCode()).isEqualTo(1);
+        assertThat(retryScheduled.err()).isEqualTo("herald: row 2 is SCHEDULED; it can be retried only when FAILED, EXPIRED or CANCELLED\n");
+        assertThat(herald("cancel", "99").err()).isEqualTo("herald: there is no outbox row 99\n");
+
+        clock.advance(java.time.Duration.ofHours(1).plusMinutes(1));
+        HeraldRun run = herald("run", "--once");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("── dry-run x-main (x)\n  │ New Syrian-Israeli talks to discuss the “security agreement” https://example.com/x")
+                .contains("channel x-main: 1 sent").contains("channel fb-main: 1 sent");
+        assertThat(herald("queue", "--state", "SENT", "--json").outLines()).hasSize(2);
+        assertThat(herald("queue").out()).contains("SENT").contains("dry-run:x-main");
+    }
+
+    @Test
+    void badTimesAndStatesAreUsageErrors() throws Exception {
+        assertThat(herald("schedule", "--link", "https://example.com/x", "--at", "tomorrow", SEED).exitCode()).isEqualTo(2);
+        assertThat(herald("schedule", "--link", "https://example.com/x", SEED).exitCode()).isEqualTo(2);
+        assertThat(herald("queue", "--state", "LOST").exitCode()).isEqualTo(2);
+    }
+}
