@@ -22,6 +22,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Poll every feed once, send everything due, then exit.")
     boolean once;
 
+    private static boolean catchSignal(String name, CountDownLatch stopped) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopped.countDown());
+            return true;
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         HeraldSettings settings = herald.settings();
@@ -51,16 +68,16 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C are caught before the JVM begins to shut down: shutdown hooks run in no set
+        // order, and H2's own hook would close the database under calls still in flight.
         CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopped.countDown();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "herald-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        boolean caught = catchSignal("TERM", stopped) & catchSignal("INT", stopped);
+        if (!caught) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                awaitQuietly(finished);
+            }, "herald-shutdown"));
+        }
         try {
             daemon.start();
             err.println("herald: running " + settings.schedule().feeds().size() + " feeds to " + settings.channels().size()
@@ -71,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
             daemon.close();
             finished.countDown();
         }
+        err.println("herald: stopped");
         return ExitCodes.OK;
     }
 }

@@ -57,7 +57,9 @@ public final class Database implements AutoCloseable {
     static String jdbcUrl(String configured) {
         if (!configured.startsWith("jdbc:h2:file:")) return configured;
         String upper = configured.toUpperCase(java.util.Locale.ROOT);
-        String url = configured;
+        // Same files, read and written through H2's asynchronous channel: a plain FileChannel is closed by
+        // Thread.interrupt(), which Quartz uses when it shuts down, and H2 then gives up on the database.
+        String url = "jdbc:h2:async:" + configured.substring("jdbc:h2:file:".length());
         if (!upper.contains("AUTO_SERVER")) url += ";AUTO_SERVER=TRUE";
         if (!upper.contains("WRITE_DELAY")) url += ";WRITE_DELAY=0";
         return url;
