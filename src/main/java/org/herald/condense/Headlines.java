@@ -19,12 +19,18 @@ final class Headlines {
      * headline; dashes and colons often do, so they only split off a part that is known to name the site.
      */
     private static final Pattern SEPARATOR = Pattern.compile(
-            "\\s+(?:\\||::|»|«|·|•|‹|›|—|–|-|~|/)\\s+"
-                    + "|\\s*[|｜]\\s*"
+            "\\s+(?:\\||::|»|«|·|•|‹|›|—|–|-|~|/|:)\\s+"
+                    // a bare pipe between quotes or brackets is quoted text ("Why “|” …"), not a separator
+                    + "|(?<![“\"'‘«(\\[])\\s*[|｜]\\s*(?![”\"'’»)\\]])"
                     + "|(?<=[^\\x00-\\x7F])\\s?[_＿]\\s?|\\s?[_＿]\\s?(?=[^\\x00-\\x7F])|\\s+_\\s+"
                     + "|(?<=[^\\x00-\\x7F])[-–—](?=[^\\x00-\\x7F])"
                     + "|(?<=\\S):\\s+|\\s*：\\s*");
     private static final Pattern CREDIT = Pattern.compile("\\s*[（(\\[【][^）)\\]】]{1,24}[）)\\]】]\\s*");
+    // "live" is missing on purpose: "Live - Election night" is how live blogs title themselves
+    private static final Set<String> SECTION_WORDS = Set.of("news", "local", "world", "politics", "business", "sport",
+            "sports", "opinion", "entertainment", "health", "tech", "technology", "science", "culture", "lifestyle", "weather",
+            "national", "international", "economy", "markets", "money", "travel", "breaking", "latest", "top", "stories",
+            "region", "regional", "metro", "nation", "us", "uk", "europe", "asia", "africa", "americas", "middle", "east");
     private static final Set<String> GENERIC = Set.of("home", "homepage", "home page", "news", "latest news",
             "untitled", "index", "article", "error", "404", "page not found", "not found", "menu", "search",
             "breaking news", "top stories", "startseite", "accueil", "inicio", "الرئيسية", "首页", "ホーム");
@@ -43,6 +49,10 @@ final class Headlines {
         boolean afterSpacedDash() {
             String s = separator.strip();
             return (s.equals("-") || s.equals("–") || s.equals("—")) && separator.length() > 1;
+        }
+
+        String separatorKind() {
+            return separator.strip();
         }
     }
 
@@ -69,7 +79,9 @@ final class Headlines {
         if (best.endsWith("...") || best.endsWith("…")) {
             String stem = best.replaceAll("(\\.\\.\\.|…)$", "").strip();
             for (String other : stripped) {
-                if (other.length() > stem.length() && other.startsWith(stem) && !other.endsWith("…")) return Optional.of(other);
+                if (other.length() > stem.length() && other.startsWith(stem) && !other.endsWith("…") && !other.endsWith("...")) {
+                    return Optional.of(other);
+                }
             }
         }
         return Optional.of(best);
@@ -107,8 +119,14 @@ final class Headlines {
         int last = parts.size() - 1;
         boolean removed = false;
         while (last > first && site.matches(parts.get(last).text())) {
+            String kind = parts.get(last).separatorKind();
             last--;
             removed = true;
+            // "Headline : Section : Sub-section : Site" — the labels before the site name go with it
+            while (last > first && parts.get(last).separatorKind().equals(kind) && isShortLabel(parts.get(last).text())
+                    && words(parts.get(last).text()) <= 3 && words(join(parts, first, last - 1)) >= 3) {
+                last--;
+            }
         }
         while (last > first && site.matches(parts.get(first).text()) && !isColonAfter(parts, first)) {
             first++;
@@ -131,6 +149,11 @@ final class Headlines {
                     && words(join(parts, first + 1, last)) >= 3) {
                 first++;
             }
+        }
+        // a section label left in front ("Site - Local News - Story", "World – Story")
+        while (last > first && (parts.get(first + 1).afterSpacedDash() || parts.get(first + 1).afterStrongSeparator())
+                && isSectionName(parts.get(first).text()) && words(join(parts, first + 1, last)) >= 3) {
+            first++;
         }
         return join(parts, first, last);
     }
@@ -180,6 +203,14 @@ final class Headlines {
         StringBuilder out = new StringBuilder(parts.get(from).text());
         for (int i = from + 1; i <= to; i++) out.append(parts.get(i).separator()).append(parts.get(i).text());
         return out.toString().strip();
+    }
+
+    /** A leading part made only of section words ("Local News - …", "World – …"): a label, not the story. */
+    private static boolean isSectionName(String text) {
+        String[] words = text.toLowerCase(Locale.ROOT).strip().split("\\s+");
+        if (words.length > 3) return false;
+        for (String word : words) if (!SECTION_WORDS.contains(word)) return false;
+        return true;
     }
 
     private static boolean isShortLabel(String text) {

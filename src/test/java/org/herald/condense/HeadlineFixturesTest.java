@@ -22,23 +22,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Pages written to mimic real publishers' markup (WordPress, Arc, Drupal, AMP, title-only pages, site
  * prefixes and suffixes, Arabic, CJK, Thai and European languages), each labelled with the headline an
- * editor would post and its clean canonical link in {@code pages/expected.tsv}.
+ * editor would post and its clean canonical link in each set's {@code expected.tsv}.
  */
 class HeadlineFixturesTest {
-    private static final Path PAGES = Path.of("src/test/resources/pages");
+    /** Two labelled sets: {@code pages} (written alongside the extractor) and {@code holdout} (written blind, later). */
+    private static final List<Path> SETS = List.of(Path.of("src/test/resources/pages"), Path.of("src/test/resources/holdout"));
 
     static Stream<Arguments> pages() throws IOException {
-        List<String> lines = Files.readAllLines(PAGES.resolve("expected.tsv"), StandardCharsets.UTF_8);
-        return lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> {
-            String[] cols = l.split("\t", -1);
-            return Arguments.of(cols[0], cols[1], cols[2]);
-        });
+        Stream<Arguments> all = Stream.empty();
+        for (Path set : SETS) {
+            List<String> lines = Files.readAllLines(set.resolve("expected.tsv"), StandardCharsets.UTF_8);
+            all = Stream.concat(all, lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> {
+                String[] cols = l.split("\t", -1);
+                return Arguments.of(set.resolve(cols[0]).toString(), cols[1], cols[2]);
+            }));
+        }
+        return all;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
     void findsTheHeadlineAndLinkAnEditorWouldPost(String file, String headline, String link) throws IOException {
-        byte[] bytes = Files.readAllBytes(PAGES.resolve(file));
+        byte[] bytes = Files.readAllBytes(Path.of(file));
         SourceResult read = FileAndWebSource.parse(file, bytes, Optional.empty(), Optional.empty());
         assertThat(read).isInstanceOf(SourceResult.Articles.class);
         assertThat(((SourceResult.Articles) read).articles().get(0)).isInstanceOf(WebPage.class);
