@@ -41,6 +41,22 @@ class HeraldJarIT {
     }
 
     @Test
+    void runOnceOnTheEmbeddedDefaultPrintsTheSamplePostsAndASecondRunPostsNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path config = dir.resolve("herald.conf");
+        Files.writeString(config, "include \"" + Path.of("config/application.conf").toAbsolutePath() + "\"\n"
+                + "storage.jdbc-url = \"jdbc:h2:file:" + dir.resolve("data/herald").toAbsolutePath() + "\"\n");
+        Result first = run("--config", config.toString(), "run", "--once");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out().stream().filter(l -> l.startsWith("── dry-run "))).hasSize(8);
+        assertThat(first.out()).contains("feed newsroom: 4 new stories, 8 posts queued", "channel x-main: 4 sent", "channel fb-main: 4 sent");
+        Result second = run("--config", config.toString(), "run", "--once");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).containsExactly("feed newsroom: 0 new stories, 0 posts queued", "channel fb-main: 0 sent",
+                "channel x-main: 0 sent");
+        assertThat(second.err()).isEmpty();
+    }
+
+    @Test
     void badInputIsOneLineOnStandardErrorWithExitCodeOne() throws Exception {
         Result result = run("preview", "no-such-file.html");
         assertThat(result.exitCode()).isEqualTo(1);
