@@ -67,9 +67,7 @@ final class PreviewCommand implements Callable<Integer> {
     }
 
     private Optional<URI> parseLink() {
-        if (link == null) return Optional.empty();
-        return Optional.of(StoryReader.parseLink(link).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "--link must be an absolute http(s) URL, not '" + link + "'")));
+        return StoryReader.linkOption(link, spec.commandLine());
     }
 
     private void reportFailure(PrintStream out, PrintStream err, String source, String reason) {

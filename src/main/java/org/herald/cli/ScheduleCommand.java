@@ -54,25 +54,13 @@ final class ScheduleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--at must be a time with its offset, like 2026-11-25T09:00+03:00, not '" + at + "'");
         }
-        Optional<URI> fallbackLink = link == null ? Optional.empty() : Optional.of(StoryReader.parseLink(link)
-                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "--link must be an absolute http(s) URL, not '" + link + "'")));
+        Optional<URI> fallbackLink = StoryReader.linkOption(link, spec.commandLine());
         HeraldSettings settings = herald.settings();
         List<ChannelSettings> targets = ChannelSelection.select(settings, channels, spec.commandLine());
         var err = herald.console().err;
-        List<StoryReader.Read> reads = new StoryReader(settings).read(input, fallbackLink);
-        if (reads.size() > 1) {
-            err.println("herald: " + input + ": holds " + reads.size() + " articles; schedule takes one (give the article itself)");
-            return ExitCodes.FAILED;
-        }
-        if (reads.get(0) instanceof StoryReader.Read.Failed failed) {
-            err.println("herald: " + failed.source() + ": " + failed.reason());
-            return ExitCodes.FAILED;
-        }
-        Story story = ((StoryReader.Read.Ok) reads.get(0)).story();
-        if (story.link().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    input + " has no link of its own: pass --link URL so the post can point to the story");
-        }
+        Optional<Story> read = new StoryReader(settings).readOneWithLink(input, fallbackLink, "schedule takes", err, spec.commandLine());
+        if (read.isEmpty()) return ExitCodes.FAILED;
+        Story story = read.get();
         List<Post> posts = new ArrayList<>();
         for (ChannelSettings channel : targets) {
             Post post = Composer.forChannel(channel).compose(story, channel);

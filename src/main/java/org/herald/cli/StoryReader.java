@@ -46,6 +46,36 @@ final class StoryReader {
         return reads;
     }
 
+    /**
+     * For commands that publish one article: its story with a link, or empty after printing why not (an input
+     * holding several articles, or none). An article without a link is a usage error: the user must pass --link.
+     */
+    Optional<Story> readOneWithLink(String input, Optional<URI> fallbackLink, String verb, java.io.PrintStream err,
+                                    picocli.CommandLine commandLine) {
+        List<Read> reads = read(input, fallbackLink);
+        if (reads.size() > 1) {
+            err.println("herald: " + input + ": holds " + reads.size() + " articles; " + verb + " one (give the article itself)");
+            return Optional.empty();
+        }
+        if (reads.get(0) instanceof Read.Failed failed) {
+            err.println("herald: " + failed.source() + ": " + failed.reason());
+            return Optional.empty();
+        }
+        Story story = ((Read.Ok) reads.get(0)).story();
+        if (story.link().isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(commandLine,
+                    input + " has no link of its own: pass --link URL so the post can point to the story");
+        }
+        return Optional.of(story);
+    }
+
+    /** Parses --link into an absolute http(s) URL, or throws the usage error that names it. */
+    static Optional<URI> linkOption(String link, picocli.CommandLine commandLine) {
+        if (link == null) return Optional.empty();
+        return Optional.of(parseLink(link).orElseThrow(() -> new picocli.CommandLine.ParameterException(commandLine,
+                "--link must be an absolute http(s) URL, not '" + link + "'")));
+    }
+
     /** Parses --link: an absolute http(s) URL, or empty when the reason for refusing it is returned instead. */
     static Optional<URI> parseLink(String link) {
         try {

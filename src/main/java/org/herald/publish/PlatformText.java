@@ -23,6 +23,28 @@ public final class PlatformText {
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
+    /** The innermost cause: the socket-level exception under the client library's wrappers. */
+    public static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t;
+    }
+
+    /**
+     * Whether a network failure happened before the request left (refused, unknown host, connect time-out):
+     * then nothing was posted. Anything else (reset, read time-out) may have followed a delivered request.
+     */
+    public static boolean nothingWasSent(Throwable cause) {
+        return cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                || cause instanceof java.net.SocketTimeoutException && String.valueOf(cause.getMessage()).contains("connect");
+    }
+
+    /** An exception as one short line: its type and message. */
+    public static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + oneLine(message));
+    }
+
     private static String unescape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

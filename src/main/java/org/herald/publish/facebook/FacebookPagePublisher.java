@@ -26,11 +26,8 @@ import org.herald.publish.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.ConnectException;
 import java.net.HttpURLConnection;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,12 +145,11 @@ public final class FacebookPagePublisher implements Publisher {
         if (e instanceof FacebookNetworkException network) {
             Integer status = network.getHttpStatusCode();
             if (status == null) {
-                Throwable cause = rootCause(network);
-                if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                        || cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("connect")) {
-                    return new PublishOutcome.RetryLater(now, "could not reach Facebook: " + describe(cause));
+                Throwable cause = PlatformText.rootCause(network);
+                if (PlatformText.nothingWasSent(cause)) {
+                    return new PublishOutcome.RetryLater(now, "could not reach Facebook: " + PlatformText.describe(cause));
                 }
-                return new PublishOutcome.Uncertain(now, "connection to Facebook lost after sending: " + describe(cause));
+                return new PublishOutcome.Uncertain(now, "connection to Facebook lost after sending: " + PlatformText.describe(cause));
             }
             if (status == 429) return new PublishOutcome.RetryLater(now.plus(Duration.ofMinutes(5)), "Facebook answered HTTP 429 Too Many Requests");
             if (status >= 500) return new PublishOutcome.Uncertain(now, "Facebook answered HTTP " + status);
@@ -220,14 +216,5 @@ public final class FacebookPagePublisher implements Publisher {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t;
-    }
 
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + PlatformText.oneLine(message));
-    }
 }

@@ -22,10 +22,7 @@ import twitter4j.UsersResponse;
 import twitter4j.V2ConfigurationKt;
 import twitter4j.conf.ConfigurationBuilder;
 
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,12 +110,11 @@ public final class TwitterPublisher implements Publisher {
         String decoded = e.getErrorMessage() == null ? "" : e.getErrorMessage();
         String reason = reason(status, decoded, body);
         if (status <= 0 || e.isCausedByNetworkIssue()) {
-            Throwable cause = rootCause(e);
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
-                    || cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("connect")) {
-                return new PublishOutcome.RetryLater(now, "could not reach X: " + describe(cause));
+            Throwable cause = PlatformText.rootCause(e);
+            if (PlatformText.nothingWasSent(cause)) {
+                return new PublishOutcome.RetryLater(now, "could not reach X: " + PlatformText.describe(cause));
             }
-            return new PublishOutcome.Uncertain(now, "connection to X lost after sending: " + describe(cause));
+            return new PublishOutcome.Uncertain(now, "connection to X lost after sending: " + PlatformText.describe(cause));
         }
         String lower = (body + " " + decoded).toLowerCase(Locale.ROOT);
         if (lower.contains("too long")) return new PublishOutcome.Rejected("X says the text is too long (" + reason + ")");
@@ -203,14 +199,5 @@ public final class TwitterPublisher implements Publisher {
         return PlatformText.oneLine((status > 0 ? status + " " : "") + detail);
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t;
-    }
 
-    private static String describe(Throwable cause) {
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + PlatformText.oneLine(message));
-    }
 }
