@@ -80,6 +80,37 @@ class SettingsLoaderTest {
         assertThat(settings.channel("a").orElseThrow().utm()).containsOnlyKeys("utm_source", "utm_medium");
     }
 
+    @Test
+    void feedsAndPacingAreCheckedKeyByKey() throws IOException {
+        String channel = "channels.x-main { network = x, dry-run = true }\n";
+        assertThatThrownBy(() -> SettingsLoader.load(write(channel + "feeds.a { every = 2m }")))
+                .hasMessageEndingWith("feeds.a.url is missing (an http(s) or file: URL)");
+        assertThatThrownBy(() -> SettingsLoader.load(write(channel + "feeds.a { url = \"file:x.xml\", every = 2m, cron = \"0 * * * * ?\" }")))
+                .hasMessageContaining("feeds.a needs exactly one of every");
+        assertThatThrownBy(() -> SettingsLoader.load(write(channel + "feeds.a { url = \"file:x.xml\", every = 2m, channels = [fb] }")))
+                .hasMessageEndingWith("feeds.a.channels names channel 'fb', which is not configured");
+        assertThatThrownBy(() -> SettingsLoader.load(write("channels.x-main { network = x, dry-run = true, quiet-hours = \"late\" }")))
+                .hasMessageEndingWith("channels.x-main.quiet-hours must look like 00:00-06:00, not 'late'");
+        assertThatThrownBy(() -> SettingsLoader.load(write("channels.x-main { network = x, dry-run = true, time-zone = \"Mars/Olympus\" }")))
+                .hasMessageContaining("channels.x-main.time-zone must be a time zone");
+        assertThatThrownBy(() -> SettingsLoader.load(write("storage.jdbc-url = \"jdbc:mysql://db/herald\"")))
+                .hasMessageContaining("storage.jdbc-url must start with jdbc:h2: or jdbc:postgresql:");
+    }
+
+    @Test
+    void theShippedFeedAndPacingDefaults() {
+        HeraldSettings settings = SettingsLoader.load(Path.of("config/application.conf"));
+        FeedSettings newsroom = settings.schedule().feeds().get(0);
+        assertThat(newsroom.name()).isEqualTo("newsroom");
+        assertThat(newsroom.url()).isEqualTo("file:samples/newsroom.xml");
+        assertThat(newsroom.every()).contains(Duration.ofMinutes(2));
+        assertThat(newsroom.channels()).containsExactly("x-main", "fb-main");
+        Pacing pacing = settings.channel("x-main").orElseThrow().pacing();
+        assertThat(pacing.maxLateness()).isEqualTo(Duration.ofHours(6));
+        assertThat(pacing.quietHours()).isEmpty();
+        assertThat(settings.storage().jdbcUrl()).isEqualTo("jdbc:h2:file:./data/herald");
+    }
+
     private Path write(String content) throws IOException {
         Path file = dir.resolve("app.conf");
         Files.writeString(file, content);
