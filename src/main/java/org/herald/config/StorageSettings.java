@@ -13,6 +13,13 @@ public record StorageSettings(String jdbcUrl, String user, Optional<Secret> pass
         }
     }
 
+    /** A password written into the JDBC URL (…?password=…) is masked too. */
+    @Override
+    public String toString() {
+        return "StorageSettings[jdbcUrl=" + jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****") + ", user=" + user
+                + ", password=" + password.map(p -> "****").orElse("(none)") + "]";
+    }
+
     public boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }

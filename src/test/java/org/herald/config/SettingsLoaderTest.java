@@ -111,6 +111,13 @@ class SettingsLoaderTest {
         assertThat(settings.storage().jdbcUrl()).isEqualTo("jdbc:h2:file:./data/herald");
     }
 
+    @Test
+    void databasePasswordsNeverPrint() throws IOException {
+        HeraldSettings settings = SettingsLoader.load(write(
+                "storage { jdbc-url = \"jdbc:postgresql://db:5432/herald?user=h&password=pg-SECRET-7\", password = \"pg-SECRET-8\" }"));
+        assertThat(settings.storage().toString()).doesNotContain("SECRET").contains("password=****");
+    }
+
     private Path write(String content) throws IOException {
         Path file = dir.resolve("app.conf");
         Files.writeString(file, content);
