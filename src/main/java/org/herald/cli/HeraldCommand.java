@@ -111,10 +111,6 @@ public final class HeraldCommand implements Runnable {
         console.err.print(SecretRedaction.redact(trace.toString()));
     }
 
-    boolean verbose() {
-        return verbose;
-    }
-
     public static int execute(String[] args) {
         return execute(args, Console.system());
     }

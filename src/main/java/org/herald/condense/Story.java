@@ -22,8 +22,4 @@ public record Story(String source, String headline, Optional<URI> link, String s
         Objects.requireNonNull(publishedAt, "publishedAt");
         Objects.requireNonNull(guid, "guid");
     }
-
-    public Story withLink(URI newLink) {
-        return new Story(source, headline, Optional.of(newLink), summary, lang, dir, image, publishedAt, guid);
-    }
 }

@@ -92,10 +92,12 @@ final class Text {
                 && (at + name.length() >= html.length() || !Character.isLetterOrDigit(html.charAt(at + name.length())));
     }
 
+    private static final String[] SPACING_TAGS = {"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "tr",
+            "section", "article", "header", "footer", "blockquote", "figcaption", "hr", "dd", "dt"};
+
     private static boolean isSpacingTag(String html, int at) {
         int start = html.charAt(at) == '/' ? at + 1 : at;
-        for (String tag : new String[]{"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "tr",
-                "section", "article", "header", "footer", "blockquote", "figcaption", "hr", "dd", "dt"}) {
+        for (String tag : SPACING_TAGS) {
             if (regionIs(html, start, tag)) return true;
         }
         return false;

@@ -117,23 +117,10 @@ public final class Outbox {
         }
     }
 
-    /** SCHEDULED rows whose next attempt is due, oldest first. */
-    public List<OutboxEntry> due(Instant now, int limit) {
-        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'SCHEDULED' AND next_attempt_at <= ? "
-                + "ORDER BY next_attempt_at, id", limit, time(now));
-    }
-
     /** One channel's SCHEDULED rows whose next attempt is due, oldest first. */
     public List<OutboxEntry> due(String channel, Instant now, int limit) {
         return query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SCHEDULED' AND next_attempt_at <= ? "
                 + "ORDER BY next_attempt_at, id", limit, channel, time(now));
-    }
-
-    /** When the channel's next SCHEDULED row is due, if it has one. */
-    public Optional<Instant> nextDue(String channel) {
-        List<OutboxEntry> next = query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SCHEDULED' "
-                + "ORDER BY next_attempt_at, id", 1, channel);
-        return next.isEmpty() ? Optional.empty() : Optional.of(next.get(0).nextAttempt());
     }
 
     /** The last time the channel posted, for its minimum gap. */
@@ -227,13 +214,7 @@ public final class Outbox {
                 : query("SELECT " + COLUMNS + " FROM outbox ORDER BY id", limit);
     }
 
-    /** Rows left in SENDING since before {@code claimedBefore}: a call whose outcome Herald never recorded. */
-    public List<OutboxEntry> stuckSending(Instant claimedBefore) {
-        return query("SELECT " + COLUMNS + " FROM outbox WHERE state = 'SENDING' AND claimed_at < ? ORDER BY id",
-                Integer.MAX_VALUE, time(claimedBefore));
-    }
-
-    /** One channel's rows left in SENDING since before {@code claimedBefore}. */
+    /** One channel's rows left in SENDING since before {@code claimedBefore}: calls whose outcome was never recorded. */
     public List<OutboxEntry> stuckSending(String channel, Instant claimedBefore) {
         return query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SENDING' AND claimed_at < ? ORDER BY id",
                 Integer.MAX_VALUE, channel, time(claimedBefore));

@@ -5,7 +5,6 @@ import org.herald.outbox.Outbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
@@ -44,10 +43,6 @@ final class Pacer {
             earliest = later(earliest, now.plus(Duration.ofMinutes(10)));
         }
         return earliest.isAfter(now) ? Optional.of(earliest) : Optional.empty();
-    }
-
-    static boolean isQuiet(Pacing pacing, Instant now) {
-        return pacing.quietHours().map(q -> q.contains(LocalTime.from(now.atZone(pacing.timeZone())))).orElse(false);
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -106,13 +106,13 @@ public final class FileAndWebSource implements ArticleSource {
             if (Files.isDirectory(path)) return new SourceResult.Failure(input, "is a directory, not a file");
             long size = Files.size(path);
             if (size > settings.maxBytes()) {
-                return new SourceResult.Failure(input, "larger than the " + Sizes.describe(settings.maxBytes()) + " limit");
+                return tooLarge(input);
             }
             try (InputStream in = Files.newInputStream(path)) {
                 bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
             }
             if (bytes.length > settings.maxBytes()) {
-                return new SourceResult.Failure(input, "larger than the " + Sizes.describe(settings.maxBytes()) + " limit");
+                return tooLarge(input);
             }
         } catch (NoSuchFileException e) {
             return new SourceResult.Failure(input, "no such file");
@@ -122,6 +122,10 @@ public final class FileAndWebSource implements ArticleSource {
             return new SourceResult.Failure(input, "cannot read: " + e.getMessage());
         }
         return parse(input, bytes, Optional.empty(), Optional.empty());
+    }
+
+    private SourceResult tooLarge(String input) {
+        return new SourceResult.Failure(input, "larger than the " + Sizes.describe(settings.maxBytes()) + " limit");
     }
 
     /** Decodes and parses bytes already read; public so callers holding bytes (tests, benchmarks) share the path. */
