@@ -46,6 +46,14 @@ final class JsonWriter {
         return this;
     }
 
+    /** A number, or null when absent. */
+    JsonWriter field(String name, java.util.Optional<Long> value) {
+        name(name);
+        out.append(value.isPresent() ? value.get().toString() : "null");
+        needComma = true;
+        return this;
+    }
+
     JsonWriter field(String name, boolean value) {
         name(name);
         out.append(value);

@@ -84,6 +84,7 @@ final class QueueCommand implements Callable<Integer> {
                 .field("sent", e.sentAt().map(Object::toString).orElse(null))
                 .field("text", e.text())
                 .field("link", e.link().map(URI::toString).orElse(null))
+                .field("dryRun", e.dryRun())
                 .endObject().toString();
     }
 
@@ -95,7 +96,7 @@ final class QueueCommand implements Callable<Integer> {
         };
         String headline = e.text().split("\n", 2)[0];
         if (headline.codePointCount(0, headline.length()) > 70) headline = headline.substring(0, headline.offsetByCodePoints(0, 69)) + "…";
-        return String.format("%5d  %-10s %-9s %s, %d attempt%s%s%n       %s", e.id(), e.channel(), e.state(), when, e.attempts(),
+        return String.format("%5d  %-10s %-9s %s, %d attempt%s%s%n       %s", e.id(), e.channel() + (e.dryRun() ? " (dry-run)" : ""), e.state(), when, e.attempts(),
                 e.attempts() == 1 ? "" : "s", e.lastError().map(r -> "; " + r).orElse(""), headline).stripTrailing();
     }
 }

@@ -4,11 +4,11 @@ import org.herald.config.HeraldSettings;
 import org.herald.outbox.StorageException;
 import org.herald.schedule.Daemon;
 import org.herald.schedule.FeedPoll;
+import org.herald.schedule.SendCycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -51,6 +51,12 @@ final class RunCommand implements Callable<Integer> {
             err.println("herald: " + e.getMessage());
             return ExitCodes.FAILED;
         }
+        if (settings.schedule().feeds().isEmpty() && settings.channels().isEmpty()) {
+            err.println("herald: " + settings.file() + " has no feeds and no channels: nothing to poll and nothing to send "
+                    + "(add them under feeds { } and channels { }; see the README)");
+        } else if (settings.channels().isEmpty()) {
+            err.println("herald: " + settings.file() + " has feeds but no channels: stories are recorded as seen and never posted");
+        }
         if (once) {
             try (daemon) {
                 Daemon.OnceReport report = daemon.runOnce();
@@ -60,11 +66,16 @@ final class RunCommand implements Callable<Integer> {
                     else out.println("feed " + feed.feed() + ": " + feed.newStories() + " new " + (feed.newStories() == 1 ? "story" : "stories")
                             + ", " + feed.rows() + " posts queued" + (feed.changed() ? "" : " (not modified)"));
                 }
-                for (Map.Entry<String, Integer> sent : report.sent().entrySet()) {
-                    out.println("channel " + sent.getKey() + ": " + sent.getValue() + " sent");
+                for (SendCycle.Dispatch channel : report.channels()) {
+                    if (channel.leftDueUnsent()) {
+                        out.flush();
+                        err.println("herald: " + OnceSummary.describe(channel));
+                    } else {
+                        out.println(OnceSummary.describe(channel));
+                    }
                 }
                 out.flush();
-                return report.anyFeedFailed() ? ExitCodes.FAILED : ExitCodes.OK;
+                return report.anyFeedFailed() || report.anyDueUnsent() ? ExitCodes.FAILED : ExitCodes.OK;
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import org.herald.config.HeraldSettings;
 import org.herald.outbox.Database;
 import org.herald.outbox.Outbox;
 import org.herald.outbox.StorageException;
+import org.herald.schedule.DueTimes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ final class ScheduleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--at", required = true, paramLabel = "TIME", description = "When, with its offset: 2026-11-25T09:00+03:00.")
+    @Option(names = "--at", required = true, paramLabel = "TIME", description = "When: 'now', or a time with its offset, e.g. 2026-11-25T09:00+03:00 (at most a year ahead; a past time only within the channel's max-lateness).")
     String at;
 
     @Option(names = "--link", paramLabel = "URL", description = "Link for an input that has none of its own (plain text).")
@@ -47,43 +48,56 @@ final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Instant due;
-        try {
-            due = OffsetDateTime.parse(at.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--at must be a time with its offset, like 2026-11-25T09:00+03:00, not '" + at + "'");
+        Instant requested;
+        Instant now = herald.clock().instant();
+        if (at.trim().equalsIgnoreCase("now")) {
+            requested = now;
+        } else {
+            try {
+                requested = OffsetDateTime.parse(at.trim()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--at must be 'now' or a time with its offset, like 2026-11-25T09:00+03:00, not '" + at + "'");
+            }
         }
         Optional<URI> fallbackLink = StoryReader.linkOption(link, spec.commandLine());
         HeraldSettings settings = herald.settings();
         List<ChannelSettings> targets = ChannelSelection.select(settings, channels, spec.commandLine());
+        DueTimes.Verdict verdict = DueTimes.check(requested, now, targets);
+        if (verdict instanceof DueTimes.Verdict.Refused refused) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--at " + at.trim() + ": " + refused.reason());
+        }
+        DueTimes.Verdict.Accepted accepted = (DueTimes.Verdict.Accepted) verdict;
+        Instant due = accepted.due();
         var err = herald.console().err;
+        var out = herald.console().out;
         Optional<Story> read = new StoryReader(settings).readOneWithLink(input, fallbackLink, "schedule takes", err, spec.commandLine());
         if (read.isEmpty()) return ExitCodes.FAILED;
         Story story = read.get();
-        List<Post> posts = new ArrayList<>();
+        List<Outbox.Queued> posts = new ArrayList<>();
         for (ChannelSettings channel : targets) {
             Post post = Composer.forChannel(channel).compose(story, channel);
             if (!post.valid()) {
                 err.println("herald: the post for " + channel.name() + " does not fit (" + post.weightedLength() + "/" + post.maxLength() + ")");
                 return ExitCodes.FAILED;
             }
-            posts.add(post);
+            posts.add(new Outbox.Queued(post, channel.dryRun()));
         }
-        Instant now = herald.clock().instant();
         try (Database database = Database.open(settings.storage())) {
-            Outbox.Enqueued enqueued = new Outbox(database.dataSource()).enqueue(story, Outbox.Origin.BY_HAND, posts, due, now);
-            if (enqueued instanceof Outbox.Enqueued.AlreadySeen) {
-                err.println("herald: " + story.link().get() + " is already in the outbox (see `herald queue`); it is never posted twice");
-                return ExitCodes.FAILED;
+            List<Outbox.ByHand> results = new Outbox(database.dataSource()).addByHand(story, posts, due, now, Optional.empty());
+            boolean allAdded = true;
+            for (Outbox.ByHand result : results) {
+                if (result instanceof Outbox.ByHand.Added added) {
+                    out.println("row " + added.id() + " (" + added.queued().post().channel() + (added.queued().dryRun() ? ", dry-run" : "")
+                            + "): scheduled for " + due + accepted.note().map(n -> " (" + n + ")").orElse(""));
+                } else {
+                    allAdded = false;
+                    out.flush();
+                    err.println("herald: " + AlreadyThere.describe(((Outbox.ByHand.AlreadyThere) result).existing()));
+                }
             }
-            List<Long> ids = ((Outbox.Enqueued.New) enqueued).entryIds();
-            for (int i = 0; i < ids.size(); i++) {
-                herald.console().out.println("row " + ids.get(i) + " (" + posts.get(i).channel() + "): scheduled for " + due
-                        + (due.isBefore(now) ? " (already past: posted at the next dispatch)" : ""));
-            }
-            herald.console().out.flush();
-            return ExitCodes.OK;
+            out.flush();
+            return allAdded ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (StorageException e) {
             err.println("herald: " + e.getMessage());
             return ExitCodes.FAILED;

@@ -1,6 +1,7 @@
 package org.herald.config;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -9,6 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SecretRedaction {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    /**
+     * Facebook's appsecret_proof is an HMAC of the page token with the app secret: not a configured value, but
+     * as good as the token for a replay, so it is masked wherever it appears (form field, query, JSON).
+     */
+    private static final Pattern PROOF = Pattern.compile("(?i)(appsecret_proof[\"']?\\s*[=:]\\s*[\"']?)[0-9a-f]+");
 
     private SecretRedaction() {
     }
@@ -20,8 +26,9 @@ public final class SecretRedaction {
 
     /** The text with every known secret replaced by {@code ****}. */
     public static String redact(String text) {
-        if (text == null || SECRETS.isEmpty()) return text;
-        String out = text;
+        if (text == null) return text;
+        String out = text.contains("appsecret_proof") ? PROOF.matcher(text).replaceAll("$1****") : text;
+        if (out.contains("jdbc:")) out = JdbcUrls.masked(out);
         for (String secret : SECRETS) {
             if (out.contains(secret)) out = out.replace(secret, "****");
         }

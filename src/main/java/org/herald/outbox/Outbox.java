@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class Outbox {
     private static final String COLUMNS = "id, story_id, channel, network, text, link, state, due_at, next_attempt_at, attempts, "
-            + "last_error, remote_id, remote_url, created_at, updated_at, sent_at";
+            + "last_error, remote_id, remote_url, created_at, updated_at, sent_at, dry_run";
 
     private final DataSource dataSource;
 
@@ -47,11 +47,23 @@ public final class Outbox {
         }
     }
 
+    /** One post to queue, and whether its channel was a dry-run one when it was queued. */
+    public record Queued(Post post, boolean dryRun) {
+        public static List<Queued> live(List<Post> posts) {
+            return posts.stream().map(p -> new Queued(p, false)).toList();
+        }
+    }
+
+    /** Rows for live channels only; see {@link #enqueueAll}. */
+    public Enqueued enqueue(Story story, Origin origin, List<Post> posts, Instant due, Instant now) {
+        return enqueueAll(story, origin, Queued.live(posts), due, now);
+    }
+
     /**
      * Records the story and one SCHEDULED row per post due at {@code due}, all in one transaction, unless the
      * story's link (or its feed guid) was seen before.
      */
-    public Enqueued enqueue(Story story, Origin origin, List<Post> posts, Instant due, Instant now) {
+    public Enqueued enqueueAll(Story story, Origin origin, List<Queued> posts, Instant due, Instant now) {
         URI link = story.link().orElseThrow(() -> new IllegalArgumentException("a story needs a link to be posted: " + story.source()));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -61,37 +73,9 @@ public final class Outbox {
                     c.rollback();
                     return new Enqueued.AlreadySeen(seen.get());
                 }
-                long storyId;
-                try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO seen_story (feed, guid, link, headline, source, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    s.setString(1, origin.feed().orElse(null));
-                    s.setString(2, origin.guid().orElse(null));
-                    s.setString(3, link.toString());
-                    s.setString(4, story.headline());
-                    s.setString(5, story.source());
-                    s.setObject(6, time(now));
-                    s.executeUpdate();
-                    storyId = generatedKey(s);
-                }
+                long storyId = insertStory(c, story, link, origin, now);
                 List<Long> ids = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (story_id, channel, network, text, link, state, "
-                        + "due_at, next_attempt_at, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, 0, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    for (Post post : posts) {
-                        s.setLong(1, storyId);
-                        s.setString(2, post.channel());
-                        s.setString(3, post.network().id());
-                        s.setString(4, post.text());
-                        s.setString(5, post.link().map(URI::toString).orElse(null));
-                        s.setObject(6, time(due));
-                        s.setObject(7, time(due));
-                        s.setObject(8, time(now));
-                        s.setObject(9, time(now));
-                        s.executeUpdate();
-                        ids.add(generatedKey(s));
-                    }
-                }
+                for (Queued queued : posts) ids.add(insertRow(c, storyId, queued, due, now, Optional.empty()));
                 c.commit();
                 return new Enqueued.New(storyId, ids);
             } catch (SQLException e) {
@@ -108,6 +92,101 @@ public final class Outbox {
         }
     }
 
+    /** What a story queued by hand (post, schedule, a console) became on one channel. */
+    public sealed interface ByHand {
+        /** A new row; for {@code post}, already SENDING and claimed by the caller. */
+        record Added(long id, Queued queued) implements ByHand {
+        }
+
+        /** The channel already has this story in a row of the same mode: it is never posted twice. */
+        record AlreadyThere(OutboxEntry existing) implements ByHand {
+        }
+    }
+
+    /**
+     * Adds rows for a story given by hand, through the same dedup ledger as feeds: the story is recorded once
+     * by its link, and a channel that already has a row for it (sent, queued or failed) gets no second one.
+     * With {@code claimedBy} present the new rows start in SENDING, claimed, for a caller that sends them at
+     * once; otherwise they are SCHEDULED for {@code due}. One transaction.
+     */
+    public List<ByHand> addByHand(Story story, List<Queued> posts, Instant due, Instant now, Optional<String> claimedBy) {
+        URI link = story.link().orElseThrow(() -> new IllegalArgumentException("a story needs a link to be posted: " + story.source()));
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Optional<Long> seen = findStory(c, link.toString(), Origin.BY_HAND);
+                    long storyId = seen.isPresent() ? seen.get() : insertStory(c, story, link, Origin.BY_HAND, now);
+                    List<ByHand> results = new ArrayList<>();
+                    for (Queued queued : posts) {
+                        Optional<OutboxEntry> existing = rowOf(c, storyId, queued.post().channel(), queued.dryRun());
+                        if (existing.isPresent()) results.add(new ByHand.AlreadyThere(existing.get()));
+                        else results.add(new ByHand.Added(insertRow(c, storyId, queued, due, now, claimedBy), queued));
+                    }
+                    c.commit();
+                    return results;
+                } catch (SQLException e) {
+                    c.rollback();
+                    // another writer added the same story or row between our look and our insert: look again
+                    if (isUniqueViolation(e) && attempt == 0) continue;
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure("record the story", e);
+            }
+        }
+    }
+
+    private Optional<OutboxEntry> rowOf(Connection c, long storyId, String channel, boolean dryRun) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE story_id = ? AND channel = ? AND dry_run = ?")) {
+            s.setLong(1, storyId);
+            s.setString(2, channel);
+            s.setBoolean(3, dryRun);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(entry(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static long insertStory(Connection c, Story story, URI link, Origin origin, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO seen_story (feed, guid, link, headline, source, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, origin.feed().orElse(null));
+            s.setString(2, origin.guid().orElse(null));
+            s.setString(3, link.toString());
+            s.setString(4, story.headline());
+            s.setString(5, story.source());
+            s.setObject(6, time(now));
+            s.executeUpdate();
+            return generatedKey(s);
+        }
+    }
+
+    private static long insertRow(Connection c, long storyId, Queued queued, Instant due, Instant now, Optional<String> claimedBy)
+            throws SQLException {
+        Post post = queued.post();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (story_id, channel, network, text, link, state, "
+                + "due_at, next_attempt_at, attempts, created_at, updated_at, dry_run, claimed_at, claimed_by) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setLong(1, storyId);
+            s.setString(2, post.channel());
+            s.setString(3, post.network().id());
+            s.setString(4, post.text());
+            s.setString(5, post.link().map(URI::toString).orElse(null));
+            s.setString(6, claimedBy.isPresent() ? "SENDING" : "SCHEDULED");
+            s.setObject(7, time(due));
+            s.setObject(8, time(due));
+            s.setObject(9, time(now));
+            s.setObject(10, time(now));
+            s.setBoolean(11, queued.dryRun());
+            s.setObject(12, claimedBy.isPresent() ? time(now) : null);
+            s.setString(13, claimedBy.orElse(null));
+            s.executeUpdate();
+            return generatedKey(s);
+        }
+    }
+
     /** Whether a story with this link (or this feed guid) has been seen. */
     public boolean hasSeen(URI link, Origin origin) {
         try (Connection c = dataSource.getConnection()) {
@@ -117,10 +196,26 @@ public final class Outbox {
         }
     }
 
-    /** One channel's SCHEDULED rows whose next attempt is due, oldest first. */
-    public List<OutboxEntry> due(String channel, Instant now, int limit) {
-        return query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SCHEDULED' AND next_attempt_at <= ? "
-                + "ORDER BY next_attempt_at, id", limit, channel, time(now));
+    /** One channel's SCHEDULED rows of one mode (live or dry-run) whose next attempt is due, oldest first. */
+    public List<OutboxEntry> due(String channel, boolean dryRun, Instant now, int limit) {
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SCHEDULED' AND dry_run = ? AND next_attempt_at <= ? "
+                + "ORDER BY next_attempt_at, id", limit, channel, dryRun, time(now));
+    }
+
+    /** How many of a channel's SCHEDULED rows of one mode are due now: rows a pass of the other mode leaves alone. */
+    public int countDue(String channel, boolean dryRun, Instant now) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT COUNT(*) FROM outbox WHERE channel = ? AND state = 'SCHEDULED' AND dry_run = ? AND next_attempt_at <= ?")) {
+            s.setString(1, channel);
+            s.setBoolean(2, dryRun);
+            s.setObject(3, time(now));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
     }
 
     /** The last time the channel posted, for its minimum gap. */
@@ -196,9 +291,9 @@ public final class Outbox {
                 time(now), id) == 1;
     }
 
-    /** Puts a FAILED, EXPIRED or CANCELLED row back in line, due now; false otherwise. */
+    /** Puts a FAILED, EXPIRED or CANCELLED row back in line, due now, its old error cleared; false otherwise. */
     public boolean retry(long id, Instant now) {
-        return update("UPDATE outbox SET state = 'SCHEDULED', next_attempt_at = ?, due_at = ?, updated_at = ? "
+        return update("UPDATE outbox SET state = 'SCHEDULED', next_attempt_at = ?, due_at = ?, updated_at = ?, last_error = NULL "
                 + "WHERE id = ? AND state IN ('FAILED', 'EXPIRED', 'CANCELLED')", time(now), time(now), time(now), id) == 1;
     }
 
@@ -214,10 +309,10 @@ public final class Outbox {
                 : query("SELECT " + COLUMNS + " FROM outbox ORDER BY id", limit);
     }
 
-    /** One channel's rows left in SENDING since before {@code claimedBefore}: calls whose outcome was never recorded. */
-    public List<OutboxEntry> stuckSending(String channel, Instant claimedBefore) {
-        return query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SENDING' AND claimed_at < ? ORDER BY id",
-                Integer.MAX_VALUE, channel, time(claimedBefore));
+    /** One channel's rows of one mode left in SENDING since before {@code claimedBefore}: calls whose outcome was never recorded. */
+    public List<OutboxEntry> stuckSending(String channel, boolean dryRun, Instant claimedBefore) {
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND state = 'SENDING' AND dry_run = ? AND claimed_at < ? ORDER BY id",
+                Integer.MAX_VALUE, channel, dryRun, time(claimedBefore));
     }
 
     private Optional<Long> findStory(Connection c, String link, Origin origin) throws SQLException {
@@ -260,7 +355,7 @@ public final class Outbox {
                 OutboxState.valueOf(r.getString("state")), instant(r, "due_at"), instant(r, "next_attempt_at"),
                 r.getInt("attempts"), Optional.ofNullable(r.getString("last_error")), Optional.ofNullable(r.getString("remote_id")),
                 Optional.ofNullable(r.getString("remote_url")).map(URI::create), instant(r, "created_at"), instant(r, "updated_at"),
-                Optional.ofNullable(r.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+                Optional.ofNullable(r.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant), r.getBoolean("dry_run"));
     }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {

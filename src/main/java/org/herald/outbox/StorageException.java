@@ -4,7 +4,7 @@ package org.herald.outbox;
 public final class StorageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public StorageException(String message, Throwable cause) {
+    public StorageException(String message, @org.jspecify.annotations.Nullable Throwable cause) {
         super(message, cause);
     }
 }

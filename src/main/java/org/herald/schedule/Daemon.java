@@ -7,6 +7,8 @@ import org.herald.config.HeraldSettings;
 import org.herald.outbox.Database;
 import org.herald.outbox.FeedStates;
 import org.herald.outbox.Outbox;
+import org.herald.outbox.SenderLock;
+import org.herald.outbox.StorageException;
 import org.herald.publish.Publishers;
 import org.herald.source.FileAndWebSource;
 import org.quartz.SchedulerException;
@@ -32,18 +34,31 @@ public final class Daemon implements AutoCloseable {
     private final Clock clock;
     private final Map<String, FeedPoll> polls = new LinkedHashMap<>();
     private final Map<String, SendCycle> cycles = new LinkedHashMap<>();
+    private final SenderLock senderLock;
     private HeraldScheduler scheduler;
 
     /** What one {@code run --once} did. */
-    public record OnceReport(List<FeedPoll.Result> feeds, Map<String, Integer> sent, int reconciled) {
+    public record OnceReport(List<FeedPoll.Result> feeds, List<SendCycle.Dispatch> channels, int reconciled) {
         public boolean anyFeedFailed() {
             return feeds.stream().anyMatch(f -> f.error().isPresent());
         }
+
+        /** Posts each channel's platform accepted, by channel name. */
+        public Map<String, Integer> sent() {
+            Map<String, Integer> sent = new LinkedHashMap<>();
+            for (SendCycle.Dispatch d : channels) sent.put(d.channel(), d.sent());
+            return sent;
+        }
+
+        public boolean anyDueUnsent() {
+            return channels.stream().anyMatch(SendCycle.Dispatch::leftDueUnsent);
+        }
     }
 
-    private Daemon(HeraldSettings settings, Database database, Clock clock, PrintStream out) {
+    private Daemon(HeraldSettings settings, Database database, SenderLock senderLock, Clock clock, PrintStream out) {
         this.settings = settings;
         this.database = database;
+        this.senderLock = senderLock;
         this.clock = clock;
         Outbox outbox = new Outbox(database.dataSource());
         FeedStates states = new FeedStates(database.dataSource());
@@ -59,13 +74,30 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the database and takes its sender lock; with the embedded database a second Herald that sends
+     * (another {@code run}, {@code run --once} or {@code post}) is refused with the holder's pid.
+     */
     public static Daemon open(HeraldSettings settings, Clock clock, PrintStream out) {
-        return new Daemon(settings, Database.open(settings.storage()), clock, out);
+        Database database = Database.open(settings.storage());
+        SenderLock.Attempt attempt;
+        try {
+            attempt = SenderLock.tryTake(database, "herald run", clock.instant());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        if (attempt instanceof SenderLock.Attempt.HeldElsewhere held) {
+            database.close();
+            throw new StorageException(held.refusal(), null);
+        }
+        return new Daemon(settings, database, ((SenderLock.Attempt.Taken) attempt).lock(), clock, out);
     }
 
     /**
-     * Rows a crash left in SENDING are settled first. With the embedded database only one Herald runs, so
-     * every such row is orphaned; on a shared PostgreSQL, only rows older than the sending time-out are.
+     * Rows a crash left in SENDING are settled first. With the embedded database this process holds the
+     * sender lock, so no other process is mid-call and every such row is orphaned; on a shared PostgreSQL,
+     * only rows claimed longer ago than the sending time-out are, which outlasts any call a live node makes.
      */
     public int reconcile() {
         Instant before = database.isPostgres() ? clock.instant().minus(settings.schedule().sendingTimeout()) : clock.instant().plusSeconds(1);
@@ -80,8 +112,8 @@ public final class Daemon implements AutoCloseable {
         int reconciled = reconcile();
         List<FeedPoll.Result> feeds = new ArrayList<>();
         for (FeedPoll poll : polls.values()) feeds.add(poll.run());
-        Map<String, Integer> sent = new LinkedHashMap<>();
-        for (SendCycle cycle : cycles.values()) sent.put(cycle.channel(), cycle.run());
+        List<SendCycle.Dispatch> sent = new ArrayList<>();
+        for (SendCycle cycle : cycles.values()) sent.add(cycle.run());
         return new OnceReport(feeds, sent, reconciled);
     }
 
@@ -108,6 +140,7 @@ public final class Daemon implements AutoCloseable {
     public void close() {
         if (scheduler != null) scheduler.close();
         database.close();
+        senderLock.close();
     }
 
     private static String node() {

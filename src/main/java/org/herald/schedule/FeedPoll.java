@@ -1,7 +1,6 @@
 package org.herald.schedule;
 
 import org.herald.compose.Composer;
-import org.herald.compose.Post;
 import org.herald.condense.Condensed;
 import org.herald.condense.Condenser;
 import org.herald.config.ChannelSettings;
@@ -56,6 +55,10 @@ public final class FeedPoll {
         this.clock = clock;
     }
 
+    public String feed() {
+        return feed.name();
+    }
+
     public Result run() {
         Optional<FeedState> state = states.get(feed.name());
         boolean firstPoll = state.flatMap(FeedState::firstPolledAt).isEmpty();
@@ -63,7 +66,6 @@ public final class FeedPoll {
         Instant now = clock.instant();
         if (read instanceof FeedRead.Failure failure) {
             states.recordFailure(feed.name(), feed.url(), failure.reason(), now);
-            log.warn("feed {} is unhealthy: {}", feed.name(), failure.reason());
             return new Result(feed.name(), 0, 0, false, Optional.of(failure.reason()));
         }
         if (read instanceof FeedRead.Unchanged) {
@@ -85,11 +87,13 @@ public final class FeedPoll {
                 log.warn("feed {}: skipped \"{}\": it has no link", feed.name(), story.headline());
                 continue;
             }
-            List<Post> posts = new ArrayList<>();
+            List<Outbox.Queued> posts = new ArrayList<>();
             if (!firstPoll || backlog.contains(entry)) {
-                for (ChannelSettings channel : channels) posts.add(Composer.forChannel(channel).compose(story, channel));
+                for (ChannelSettings channel : channels) {
+                    posts.add(new Outbox.Queued(Composer.forChannel(channel).compose(story, channel), channel.dryRun()));
+                }
             }
-            Outbox.Enqueued enqueued = outbox.enqueue(story, new Outbox.Origin(Optional.of(feed.name()), entry.guid()), posts, now, now);
+            Outbox.Enqueued enqueued = outbox.enqueueAll(story, new Outbox.Origin(Optional.of(feed.name()), entry.guid()), posts, now, now);
             if (enqueued instanceof Outbox.Enqueued.New created) {
                 stories++;
                 rows += created.entryIds().size();

@@ -123,7 +123,8 @@ public final class HeraldScheduler implements AutoCloseable {
         @Override
         public void execute(JobExecutionContext context) {
             try {
-                poll.run();
+                // the poll reports nothing itself: run --once prints its own summary line instead
+                poll.run().error().ifPresent(reason -> log.warn("feed {} is unhealthy: {}", poll.feed(), reason));
             } catch (RuntimeException e) {
                 log.error("Feed poll failed; the next trigger will try again", e);
             }

@@ -38,6 +38,8 @@ public final class SendCycle {
     private final String node;
     private volatile Optional<String> pausedFor = Optional.empty();
     private volatile Instant nextProbe = Instant.MIN;
+    /** Rows of the other mode last seen waiting, so their warning is logged when the number changes, not every cycle. */
+    private volatile int lastOtherMode;
 
     public SendCycle(ChannelSettings channel, Publisher publisher, Outbox outbox, int maxAttempts, Clock clock, String node, Random jitter) {
         this.channel = channel;
@@ -58,33 +60,77 @@ public final class SendCycle {
         return pausedFor.isPresent();
     }
 
-    /** Sends every row that is due and allowed now; returns how many reached the platform. */
-    public int run() {
-        if (pausedFor.isPresent() && !probeCredentials()) return 0;
-        int sent = 0;
+    /** What one pass over a channel's due rows did: counted from the platform's answers, not from the calls made. */
+    public record Dispatch(String channel, int sent, int failed, int retrying, int expired, Optional<String> pausedFor,
+                           int waitingWhilePaused, Optional<Instant> heldUntil, int otherMode, boolean dryRun, List<String> reasons) {
+        /** Whether anything that was due is still not sent after this pass (pacing aside: it holds posts on purpose). */
+        public boolean leftDueUnsent() {
+            return failed > 0 || retrying > 0 || expired > 0 || waitingWhilePaused > 0 || otherMode > 0;
+        }
+    }
+
+    /** Sends every row that is due and allowed now. */
+    public Dispatch run() {
+        Tally tally = new Tally();
+        if (pausedFor.isPresent() && !probeCredentials()) return tally.done();
         while (true) {
             Instant now = clock.instant();
-            List<OutboxEntry> due = outbox.due(channel.name(), now, 16);
-            if (due.isEmpty()) return sent;
+            List<OutboxEntry> due = outbox.due(channel.name(), channel.dryRun(), now, 16);
+            if (due.isEmpty()) return tally.done();
             boolean progressed = false;
             for (OutboxEntry entry : due) {
                 now = clock.instant();
                 if (now.isAfter(entry.due().plus(channel.pacing().maxLateness()))) {
-                    String reason = "not posted: " + Duration.between(entry.due(), now).toMinutes() + " min late, past max-lateness "
-                            + channel.pacing().maxLateness().toHours() + " h";
-                    if (outbox.expire(entry.id(), reason, now)) log.warn("{}: row {} EXPIRED, {}", channel.name(), entry.id(), reason);
+                    String reason = "not posted: " + Lateness.describe(Duration.between(entry.due(), now)) + " late, past max-lateness "
+                            + Lateness.describe(channel.pacing().maxLateness());
+                    if (outbox.expire(entry.id(), reason, now)) {
+                        log.warn("{}: row {} EXPIRED, {}", channel.name(), entry.id(), reason);
+                        tally.expired++;
+                        tally.reason(reason);
+                    }
                     progressed = true;
                     continue;
                 }
-                if (pacer.notBefore(now).isPresent()) return sent;
+                Optional<Instant> held = pacer.notBefore(now);
+                if (held.isPresent()) {
+                    tally.heldUntil = held;
+                    return tally.done();
+                }
                 if (!outbox.claim(entry.id(), node, now)) continue;
                 progressed = true;
                 PublishOutcome outcome = publisher.publish(post(entry));
-                sent++;
-                record(entry, outcome);
-                if (pausedFor.isPresent()) return sent;
+                record(entry, outcome, tally);
+                if (pausedFor.isPresent()) return tally.done();
             }
-            if (!progressed) return sent;
+            if (!progressed) return tally.done();
+        }
+    }
+
+    /** Counts of one pass, turned into a {@link Dispatch} once the pass ends. */
+    private final class Tally {
+        int sent;
+        int failed;
+        int retrying;
+        int expired;
+        Optional<Instant> heldUntil = Optional.empty();
+        final java.util.LinkedHashSet<String> reasons = new java.util.LinkedHashSet<>();
+
+        void reason(String reason) {
+            if (reasons.size() < 5) reasons.add(reason);
+        }
+
+        Dispatch done() {
+            Instant now = clock.instant();
+            int waiting = pausedFor.isPresent() ? outbox.countDue(channel.name(), channel.dryRun(), now) : 0;
+            int otherMode = outbox.countDue(channel.name(), !channel.dryRun(), now);
+            if (otherMode > 0 && otherMode != lastOtherMode) {
+                log.warn("{}: {} {} {} due but not sent by this {} channel; they wait for it to be {} again (or `herald cancel ID`)",
+                        channel.name(), otherMode, channel.dryRun() ? "live" : "dry-run", otherMode == 1 ? "post is" : "posts are",
+                        channel.dryRun() ? "dry-run" : "live", channel.dryRun() ? "live" : "dry-run");
+            }
+            lastOtherMode = otherMode;
+            return new Dispatch(channel.name(), sent, failed, retrying, expired, pausedFor, waiting, heldUntil, otherMode,
+                    channel.dryRun(), List.copyOf(reasons));
         }
     }
 
@@ -95,7 +141,7 @@ public final class SendCycle {
      */
     public int reconcile(Instant claimedBefore) {
         int settled = 0;
-        for (OutboxEntry entry : outbox.stuckSending(channel.name(), claimedBefore)) {
+        for (OutboxEntry entry : outbox.stuckSending(channel.name(), channel.dryRun(), claimedBefore)) {
             Instant now = clock.instant();
             Optional<PublishOutcome.Published> found = publisher.findPublished(post(entry));
             if (found.isPresent()) {
@@ -109,37 +155,49 @@ public final class SendCycle {
         return settled;
     }
 
-    private void record(OutboxEntry entry, PublishOutcome outcome) {
+    private void record(OutboxEntry entry, PublishOutcome outcome, Tally tally) {
         Instant now = clock.instant();
         if (outcome instanceof PublishOutcome.Published published) {
             outbox.markSent(entry.id(), published.remoteId(), published.url(), now);
             log.info("{}: row {} posted {}", channel.name(), entry.id(), published.url());
+            tally.sent++;
         } else if (outcome instanceof PublishOutcome.Duplicate duplicate) {
             outbox.markDuplicate(entry.id(), "already posted: " + duplicate.reason(), now);
+            tally.sent++;
         } else if (outcome instanceof PublishOutcome.AuthFailed auth) {
             outbox.release(entry.id(), now, auth.describe(), now);
             pause(auth.reason());
+            tally.reason(auth.describe());
         } else if (outcome instanceof PublishOutcome.Rejected rejected) {
             outbox.markFailed(entry.id(), rejected.describe(), now);
             log.warn("{}: row {} FAILED: {}", channel.name(), entry.id(), rejected.reason());
+            tally.failed++;
+            tally.reason(rejected.describe());
         } else if (outcome instanceof PublishOutcome.Uncertain uncertain) {
             Optional<PublishOutcome.Published> found = publisher.findPublished(post(entry));
-            if (found.isPresent()) outbox.markSent(entry.id(), found.get().remoteId(), found.get().url(), now);
-            else retryOrFail(entry, uncertain.notBefore(), uncertain.describe(), now);
+            if (found.isPresent()) {
+                outbox.markSent(entry.id(), found.get().remoteId(), found.get().url(), now);
+                tally.sent++;
+            } else {
+                retryOrFail(entry, uncertain.notBefore(), uncertain.describe(), now, tally);
+            }
         } else if (outcome instanceof PublishOutcome.RetryLater later) {
-            retryOrFail(entry, later.notBefore(), later.describe(), now);
+            retryOrFail(entry, later.notBefore(), later.describe(), now, tally);
         }
     }
 
-    private void retryOrFail(OutboxEntry entry, Instant notBefore, String reason, Instant now) {
+    private void retryOrFail(OutboxEntry entry, Instant notBefore, String reason, Instant now, Tally tally) {
         int attempts = entry.attempts() + 1;
+        tally.reason(reason);
         if (attempts >= maxAttempts) {
             outbox.markFailed(entry.id(), reason + " (gave up after " + attempts + " attempts)", now);
             log.warn("{}: row {} FAILED after {} attempts: {}", channel.name(), entry.id(), attempts, reason);
+            tally.failed++;
             return;
         }
         Instant next = now.plus(backoff.after(attempts));
         outbox.reschedule(entry.id(), notBefore.isAfter(next) ? notBefore : next, reason, now);
+        tally.retrying++;
     }
 
     private void pause(String reason) {

@@ -48,11 +48,11 @@ class HeraldJarIT {
         Result first = run("--config", config.toString(), "run", "--once");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out().stream().filter(l -> l.startsWith("── dry-run "))).hasSize(8);
-        assertThat(first.out()).contains("feed newsroom: 4 new stories, 8 posts queued", "channel x-main: 4 sent", "channel fb-main: 4 sent");
+        assertThat(first.out()).contains("feed newsroom: 4 new stories, 8 posts queued", "channel x-main: 4 sent (dry-run)", "channel fb-main: 4 sent (dry-run)");
         Result second = run("--config", config.toString(), "run", "--once");
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).containsExactly("feed newsroom: 0 new stories, 0 posts queued", "channel fb-main: 0 sent",
-                "channel x-main: 0 sent");
+        assertThat(second.out()).containsExactly("feed newsroom: 0 new stories, 0 posts queued", "channel fb-main: 0 sent (dry-run)",
+                "channel x-main: 0 sent (dry-run)");
         assertThat(second.err()).isEmpty();
     }
 

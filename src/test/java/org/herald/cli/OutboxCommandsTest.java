@@ -43,12 +43,13 @@ class OutboxCommandsTest {
     void scheduleQueueCancelAndRetry() throws Exception {
         HeraldRun scheduled = herald("schedule", "--link", "https://example.com/x", "--at", "2026-11-25T09:00+03:00", SEED);
         assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();
-        assertThat(scheduled.outLines()).containsExactly("row 1 (fb-main): scheduled for 2026-11-25T06:00:00Z",
-                "row 2 (x-main): scheduled for 2026-11-25T06:00:00Z");
+        assertThat(scheduled.outLines()).containsExactly("row 1 (fb-main, dry-run): scheduled for 2026-11-25T06:00:00Z",
+                "row 2 (x-main, dry-run): scheduled for 2026-11-25T06:00:00Z");
 
         HeraldRun again = herald("schedule", "--link", "https://example.com/x?utm_source=y", "--at", "2026-11-25T10:00Z", SEED);
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.err()).contains("is already in the outbox");
+        assertThat(again.err()).contains("channel fb-main already has this story queued as row 1 (SCHEDULED")
+                .contains("channel x-main already has this story queued as row 2");
 
         HeraldRun queue = herald("queue", "--json");
         assertThat(queue.outLines()).hasSize(2);

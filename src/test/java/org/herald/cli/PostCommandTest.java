@@ -53,6 +53,7 @@ class PostCommandTest {
     private Path writeConfig(String xToken) throws IOException {
         Path file = dir.resolve("live-" + xToken.hashCode() + ".conf");
         Files.writeString(file, """
+                storage.jdbc-url = "jdbc:h2:file:%s"
                 post.retry-budget = 30s
                 channels {
                   x-main { network = x, api-key = "%s", api-key-secret = "%s", access-token = "%s", access-token-secret = "%s",
@@ -60,7 +61,7 @@ class PostCommandTest {
                   fb-main { network = facebook, page-id = "%s", page-access-token = "%s", app-secret = "%s",
                             graph-base-url = "%s", read-timeout = 2s }
                 }
-                """.formatted(TestChannels.X_KEY, TestChannels.X_KEY_SECRET, xToken, TestChannels.X_TOKEN_SECRET, x.baseUrl(),
+                """.formatted(dir.resolve("data/herald").toAbsolutePath(), TestChannels.X_KEY, TestChannels.X_KEY_SECRET, xToken, TestChannels.X_TOKEN_SECRET, x.baseUrl(),
                 TestChannels.FB_PAGE, TestChannels.FB_TOKEN, TestChannels.FB_APP_SECRET, graph.baseUrl()));
         return file;
     }

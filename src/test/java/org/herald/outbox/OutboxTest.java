@@ -90,8 +90,8 @@ class OutboxTest {
     void onlyOneWorkerCanClaimARowAndEveryTransitionIsRecorded() {
         long id = ((Outbox.Enqueued.New) outbox.enqueue(story("https://example.com/c"), Outbox.Origin.BY_HAND,
                 posts("https://example.com/c"), NOW, NOW)).entryIds().get(0);
-        assertThat(outbox.due("x-main", NOW, 10)).extracting(OutboxEntry::id).contains(id);
-        assertThat(outbox.due("x-main", NOW.minusSeconds(1), 10)).isEmpty();
+        assertThat(outbox.due("x-main", false, NOW, 10)).extracting(OutboxEntry::id).contains(id);
+        assertThat(outbox.due("x-main", false, NOW.minusSeconds(1), 10)).isEmpty();
 
         assertThat(outbox.claim(id, "node-a", NOW)).isTrue();
         assertThat(outbox.claim(id, "node-b", NOW)).isFalse();
@@ -136,7 +136,7 @@ class OutboxTest {
         long id = ((Outbox.Enqueued.New) outbox.enqueue(story("https://example.com/e"), Outbox.Origin.BY_HAND,
                 posts("https://example.com/e"), NOW, NOW)).entryIds().get(0);
         outbox.claim(id, "n", NOW);
-        assertThat(outbox.stuckSending("x-main", NOW.plusSeconds(1))).extracting(OutboxEntry::id).containsExactly(id);
-        assertThat(outbox.stuckSending("x-main", NOW)).isEmpty();
+        assertThat(outbox.stuckSending("x-main", false, NOW.plusSeconds(1))).extracting(OutboxEntry::id).containsExactly(id);
+        assertThat(outbox.stuckSending("x-main", false, NOW)).isEmpty();
     }
 }

@@ -40,6 +40,9 @@ public final class NoSecretsInLogs implements BeforeEachCallback, AfterEachCallb
         Level before = root.getLevel();
         root.setLevel(Level.DEBUG);
         logging.getLogger("org.herald").setLevel(Level.DEBUG);
+        // as with --verbose: the platform clients log their requests (tokens, appsecret_proof) at DEBUG
+        logging.getLogger("com.restfb").setLevel(Level.DEBUG);
+        logging.getLogger("twitter4j").setLevel(Level.DEBUG);
         root.addAppender(appender);
         // keep the build output readable: debug lines go only to the capture while the test runs
         ch.qos.logback.core.Appender<ILoggingEvent> console = root.getAppender("STDERR");
@@ -57,7 +60,11 @@ public final class NoSecretsInLogs implements BeforeEachCallback, AfterEachCallb
         if (capture.console() != null) root.addAppender(capture.console());
         root.setLevel(capture.level());
         logging.getLogger("org.herald").setLevel(null);
+        logging.getLogger("com.restfb").setLevel(Level.OFF);
+        logging.getLogger("twitter4j").setLevel(Level.OFF);
         String logged = capture.bytes().toString(StandardCharsets.UTF_8);
+        // derived from the page token and the app secret, and as good as the token to whoever reads it
+        assertThat(logged).as("log output of " + context.getDisplayName()).doesNotContainPattern("(?i)appsecret_proof\\W{0,3}[0-9a-f]{16,}");
         for (String secret : TestChannels.secrets()) {
             assertThat(logged).as("log output of " + context.getDisplayName()).doesNotContain(secret);
         }
