@@ -37,6 +37,7 @@ public final class SendCycle {
     private final Clock clock;
     private final String node;
     private volatile Optional<String> pausedFor = Optional.empty();
+    private volatile boolean stopping;
     private volatile Instant nextProbe = Instant.MIN;
 
     public SendCycle(ChannelSettings channel, Publisher publisher, Outbox outbox, int maxAttempts, Clock clock, String node, Random jitter) {
@@ -52,6 +53,11 @@ public final class SendCycle {
 
     public String channel() {
         return channel.name();
+    }
+
+    /** Lets the call in flight finish but claims no further row: Herald is stopping. */
+    public void stop() {
+        stopping = true;
     }
 
     public boolean isPaused() {
@@ -76,7 +82,7 @@ public final class SendCycle {
                     progressed = true;
                     continue;
                 }
-                if (pacer.notBefore(now).isPresent()) return sent;
+                if (pacer.notBefore(now).isPresent() || stopping) return sent;
                 if (!outbox.claim(entry.id(), node, now)) continue;
                 progressed = true;
                 PublishOutcome outcome = publisher.publish(post(entry));
