@@ -67,6 +67,7 @@ public final class Fetcher implements AutoCloseable {
                     .header("User-Agent", settings.userAgent())
                     .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                             + "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
+                    .header("Accept-Encoding", "gzip, deflate")
                     .GET()
                     .build();
             Exchange exchange = exchange(request, deadline);
@@ -93,7 +94,10 @@ public final class Fetcher implements AutoCloseable {
             }
             if (status < 200 || status >= 300) return new Fetched.Failure("HTTP " + status + reasonPhrase(status));
             if (response.body().overflowed()) return tooLarge();
-            return new Fetched.Body(current, response.body().bytes(), response.headers().firstValue("Content-Type"),
+            ContentEncoding.Decoded decoded = ContentEncoding.decode(response.body().bytes(),
+                    response.headers().firstValue("Content-Encoding"), settings.maxBytes());
+            if (decoded instanceof ContentEncoding.Decoded.Refused refused) return new Fetched.Failure(refused.reason());
+            return new Fetched.Body(current, ((ContentEncoding.Decoded.Bytes) decoded).bytes(), response.headers().firstValue("Content-Type"),
                     response.headers().firstValue("ETag"), response.headers().firstValue("Last-Modified"));
         }
     }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FetcherTest {
     @RegisterExtension
     static WireMockExtension web = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
 
     private final FetchSettings settings = new FetchSettings(Duration.ofSeconds(2), Duration.ofMillis(700), 64 * 1024, 5, "Herald/test (news auto-poster)");
 
