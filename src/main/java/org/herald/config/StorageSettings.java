@@ -13,10 +13,10 @@ public record StorageSettings(String jdbcUrl, String user, Optional<Secret> pass
         }
     }
 
-    /** A password written into the JDBC URL (…?password=…) is masked too. */
+    /** A password written into the JDBC URL (user:…@host, …?password=…, ;PASSWORD=…) is masked too. */
     @Override
     public String toString() {
-        return "StorageSettings[jdbcUrl=" + jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****") + ", user=" + user
+        return "StorageSettings[jdbcUrl=" + SecretRedaction.maskUrlPasswords(jdbcUrl) + ", user=" + user
                 + ", password=" + password.map(p -> "****").orElse("(none)") + "]";
     }
 
