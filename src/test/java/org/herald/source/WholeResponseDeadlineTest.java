@@ -23,7 +23,7 @@ class WholeResponseDeadlineTest {
             + "<link>https://news.example.org/</link><description>d</description><item><title>One</title>"
             + "<link>https://news.example.org/1</link><guid>1</guid></item></channel></rss>";
 
-    private final FetchSettings settings = new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 64 * 1024, 5,
+    private final FetchSettings settings = new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), 64 * 1024, 5,
             "Herald/test (news auto-poster)");
 
     /** Runs the call on another thread so a hang fails the test after a generous bound instead of blocking the build. */
@@ -35,7 +35,7 @@ class WholeResponseDeadlineTest {
     void aPageTrickledOneByteASecondFailsWithinTheTimeout() throws Exception {
         try (SlowHttpServer server = SlowHttpServer.trickling("text/html; charset=utf-8", PAGE)) {
             SourceResult result = within(() -> new FileAndWebSource(settings).read(server.url("/story")));
-            assertThat(result).isEqualTo(new SourceResult.Failure(server.url("/story"), "no complete response within 1 s"));
+            assertThat(result).isEqualTo(new SourceResult.Failure(server.url("/story"), "no complete response within 3 s"));
         }
     }
 
@@ -43,7 +43,7 @@ class WholeResponseDeadlineTest {
     void aFeedTrickledOneByteASecondFailsWithinTheTimeout() throws Exception {
         try (SlowHttpServer server = SlowHttpServer.trickling("application/rss+xml", FEED)) {
             FeedRead read = within(() -> new FileAndWebSource(settings).readFeed(server.url("/rss.xml"), Optional.empty(), Optional.empty()));
-            assertThat(read).isEqualTo(new FeedRead.Failure("no complete response within 1 s"));
+            assertThat(read).isEqualTo(new FeedRead.Failure("no complete response within 3 s"));
         }
     }
 
@@ -54,7 +54,7 @@ class WholeResponseDeadlineTest {
             FeedRead first = within(() -> source.readFeed(server.url("/rss.xml"), Optional.empty(), Optional.empty()));
             assertThat(first).isInstanceOf(FeedRead.Entries.class);
             FeedRead second = within(() -> source.readFeed(server.url("/rss.xml"), Optional.empty(), Optional.empty()));
-            assertThat(second).isEqualTo(new FeedRead.Failure("no complete response within 1 s"));
+            assertThat(second).isEqualTo(new FeedRead.Failure("no complete response within 3 s"));
             assertThat(server.requests()).isEqualTo(2);
             // the stalled exchange is abandoned for real, not left holding a socket
             await().atMost(Duration.ofSeconds(10)).until(() -> server.closedByClient() == 1);
