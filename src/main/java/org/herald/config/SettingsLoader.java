@@ -172,6 +172,8 @@ public final class SettingsLoader {
 
         int integer(String key) {
             try {
+                // Typesafe would quietly truncate 1.5 to 1
+                if (config.getValue(key).unwrapped() instanceof Double d && d % 1 != 0) throw wrong(key, "must be a whole number");
                 return config.getInt(key);
             } catch (ConfigException.WrongType | ConfigException.BadValue e) {
                 throw wrong(key, "must be a whole number");

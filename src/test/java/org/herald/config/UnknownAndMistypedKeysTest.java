@@ -65,6 +65,7 @@ class UnknownAndMistypedKeysTest {
             "fetch.read-timeout = soon                                                     | fetch.read-timeout must be a duration such as 10s, not 'soon'",
             "fetch.max-bytes = lots                                                        | fetch.max-bytes must be a size such as 5 MiB, not 'lots'",
             "schedule.max-attempts = many                                                  | schedule.max-attempts must be a whole number, not 'many'",
+            "schedule.max-attempts = 1.5                                                   | schedule.max-attempts must be a whole number, not 1.5",
             "feeds.f { url = \"file:x.xml\", every = soon }                                  | feeds.f.every must be a duration such as 10s, not 'soon'",
             "feeds.f { url = \"file:x.xml\", every = 1m, initial-backlog = some }            | feeds.f.initial-backlog must be a whole number, not 'some'",
             "feeds.f { url = \"file:x.xml\", every = 1m, channels = a }                      | feeds.f.channels must be a list of channel names such as [x-main], not 'a'",
