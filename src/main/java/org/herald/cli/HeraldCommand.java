@@ -5,6 +5,7 @@ import org.herald.config.HeraldVersion;
 import org.herald.config.SecretRedaction;
 import org.herald.config.SettingsException;
 import org.herald.config.SettingsLoader;
+import org.herald.schedule.CronSchedules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +57,11 @@ public final class HeraldCommand implements Runnable {
 
     /** Loaded on first use, so --help and --version work even with a broken config. */
     HeraldSettings settings() {
-        if (settings == null) settings = SettingsLoader.load(config);
+        if (settings == null) {
+            HeraldSettings loaded = SettingsLoader.load(config);
+            CronSchedules.check(loaded, clock);
+            settings = loaded;
+        }
         return settings;
     }
 

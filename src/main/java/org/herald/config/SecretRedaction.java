@@ -3,6 +3,7 @@ package org.herald.config;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Every secret Herald has loaded, so that log output can mask it even where a library logs a request
@@ -28,7 +29,7 @@ public final class SecretRedaction {
     public static String redact(String text) {
         if (text == null) return text;
         String out = text.contains("appsecret_proof") ? PROOF.matcher(text).replaceAll("$1****") : text;
-        if (out.contains("jdbc:")) out = JdbcUrls.masked(out);
+        if (out.contains("password") || out.contains("PASSWORD") || out.contains("@")) out = UrlPasswords.masked(out);
         for (String secret : SECRETS) {
             if (out.contains(secret)) out = out.replace(secret, "****");
         }

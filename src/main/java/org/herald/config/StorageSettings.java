@@ -11,10 +11,10 @@ public record StorageSettings(String jdbcUrl, String user, Optional<Secret> pass
         if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("storage.jdbc-url must start with jdbc:h2: or jdbc:postgresql:");
         }
-        JdbcUrls.passwords(jdbcUrl).forEach(SecretRedaction::remember);
+        UrlPasswords.passwords(jdbcUrl).forEach(SecretRedaction::remember);
     }
 
-    /** A password written into the JDBC URL (every form {@link JdbcUrls} knows) is masked too. */
+    /** A password written into the JDBC URL (every form {@link UrlPasswords} knows) is masked too. */
     @Override
     public String toString() {
         return "StorageSettings[jdbcUrl=" + maskedUrl() + ", user=" + user
@@ -23,7 +23,7 @@ public record StorageSettings(String jdbcUrl, String user, Optional<Secret> pass
 
     /** The URL as it may be shown: passwords masked. */
     public String maskedUrl() {
-        return JdbcUrls.masked(jdbcUrl);
+        return UrlPasswords.masked(jdbcUrl);
     }
 
     public boolean isPostgres() {

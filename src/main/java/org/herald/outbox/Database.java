@@ -138,6 +138,6 @@ public final class Database implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         // a driver may echo part of the URL (PostgreSQL reads "user:password@host" as a host name)
-        return org.herald.config.SecretRedaction.redact(org.herald.config.JdbcUrls.masked(message.replaceAll("\\s+", " ").strip()));
+        return org.herald.config.SecretRedaction.redact(org.herald.config.UrlPasswords.masked(message.replaceAll("\\s+", " ").strip()));
     }
 }

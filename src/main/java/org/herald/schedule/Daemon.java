@@ -35,6 +35,7 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, FeedPoll> polls = new LinkedHashMap<>();
     private final Map<String, SendCycle> cycles = new LinkedHashMap<>();
     private final SenderLock senderLock;
+    private final FileAndWebSource source;
     private HeraldScheduler scheduler;
 
     /** What one {@code run --once} did. */
@@ -62,7 +63,7 @@ public final class Daemon implements AutoCloseable {
         this.clock = clock;
         Outbox outbox = new Outbox(database.dataSource());
         FeedStates states = new FeedStates(database.dataSource());
-        FileAndWebSource source = new FileAndWebSource(settings.fetch());
+        source = new FileAndWebSource(settings.fetch());
         Condenser condenser = new Condenser(settings.condense());
         for (FeedSettings feed : settings.schedule().feeds()) {
             polls.put(feed.name(), new FeedPoll(feed, settings.channels(), source, condenser, outbox, states, clock));
@@ -136,8 +137,15 @@ public final class Daemon implements AutoCloseable {
         return new FeedStates(database.dataSource());
     }
 
+    /**
+     * Stops within moments: feed fetches in flight are abandoned (the feed is polled again on the next start),
+     * channels claim no new row, and only platform calls already under way are waited for, each bounded by
+     * its channel's own time-outs.
+     */
     @Override
     public void close() {
+        source.close();
+        cycles.values().forEach(SendCycle::stop);
         if (scheduler != null) scheduler.close();
         database.close();
         senderLock.close();

@@ -64,6 +64,11 @@ public final class FeedPoll {
         boolean firstPoll = state.flatMap(FeedState::firstPolledAt).isEmpty();
         FeedRead read = source.readFeed(feed.url(), state.flatMap(FeedState::etag), state.flatMap(FeedState::lastModified));
         Instant now = clock.instant();
+        if (read instanceof FeedRead.Stopped) {
+            // Herald is stopping: the feed is not unhealthy, the next start polls it again
+            log.info("feed {}: poll abandoned, Herald is stopping", feed.name());
+            return new Result(feed.name(), 0, 0, false, Optional.of("stopped before the poll finished"));
+        }
         if (read instanceof FeedRead.Failure failure) {
             states.recordFailure(feed.name(), feed.url(), failure.reason(), now);
             return new Result(feed.name(), 0, 0, false, Optional.of(failure.reason()));

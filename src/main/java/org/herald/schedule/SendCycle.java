@@ -37,6 +37,7 @@ public final class SendCycle {
     private final Clock clock;
     private final String node;
     private volatile Optional<String> pausedFor = Optional.empty();
+    private volatile boolean stopping;
     private volatile Instant nextProbe = Instant.MIN;
     /** Rows of the other mode last seen waiting, so their warning is logged when the number changes, not every cycle. */
     private volatile int lastOtherMode;
@@ -54,6 +55,11 @@ public final class SendCycle {
 
     public String channel() {
         return channel.name();
+    }
+
+    /** Lets the call in flight finish but claims no further row: Herald is stopping. */
+    public void stop() {
+        stopping = true;
     }
 
     public boolean isPaused() {
@@ -91,6 +97,7 @@ public final class SendCycle {
                     progressed = true;
                     continue;
                 }
+                if (stopping) return tally.done();
                 Optional<Instant> held = pacer.notBefore(now);
                 if (held.isPresent()) {
                     tally.heldUntil = held;

@@ -8,7 +8,7 @@ enum ContentKind {
     FEED, HTML, TEXT, BINARY;
 
     static ContentKind of(byte[] bytes, String text, Optional<String> contentType) {
-        if (looksBinary(bytes)) return BINARY;
+        if (looksBinary(text)) return BINARY;
         int start = 0;
         int n = text.length();
         while (start < n && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) start++;
@@ -31,14 +31,17 @@ enum ContentKind {
         return TEXT;
     }
 
-    /** NUL bytes, or many control characters, never occur in text, HTML or feeds. */
-    private static boolean looksBinary(byte[] bytes) {
-        int limit = Math.min(bytes.length, 8192);
+    /**
+     * NUL characters, or many control characters, never occur in text, HTML or feeds. Judged on the decoded
+     * text, not the bytes: UTF-16 text has a zero in every other byte.
+     */
+    private static boolean looksBinary(String text) {
+        int limit = Math.min(text.length(), 8192);
         int control = 0;
         for (int i = 0; i < limit; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == 0) return true;
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) control++;
+            char c = text.charAt(i);
+            if (c == 0) return true;
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) control++;
         }
         return limit > 0 && control * 20 > limit;
     }

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Turns bytes into text. Declared charsets are often wrong, while bytes that form valid UTF-8 are almost
- * never anything else, so a byte order mark wins, then clean UTF-8, then the declared charset (HTTP header,
- * then {@code <meta>} or the XML declaration), then windows-1252.
+ * never anything else, so a byte order mark wins, then the zero-byte pattern of UTF-16 (markup and Latin
+ * text in UTF-16 have a zero in every other byte; a UTF-16 XML declaration starts {@code 3C 00 3F 00} or
+ * {@code 00 3C 00 3F}), then clean UTF-8, then the declared charset (HTTP header, then {@code <meta>} or the
+ * XML declaration), then windows-1252.
  */
 final class Decoding {
     private static final Pattern DECLARED = Pattern.compile(
@@ -29,6 +31,8 @@ final class Decoding {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         if (startsWith(bytes, 0xFE, 0xFF)) return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
         if (startsWith(bytes, 0xFF, 0xFE)) return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        Optional<Charset> utf16 = utf16ByZeroBytes(bytes);
+        if (utf16.isPresent()) return new String(bytes, utf16.get());
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -47,6 +51,26 @@ final class Decoding {
         // every non-ASCII character to save a handful.
         if (check.multiByte() >= 10L * check.invalid()) return new String(bytes, StandardCharsets.UTF_8);
         return new String(bytes, WINDOWS_1252);
+    }
+
+    /**
+     * UTF-16 without a byte order mark: at least 30 % of the code units have a zero high byte, at the odd
+     * (little-endian) or even (big-endian) offsets, and hardly any have a zero low byte. Text in a single-byte
+     * or UTF-8 encoding has no zero bytes at all.
+     */
+    private static Optional<Charset> utf16ByZeroBytes(byte[] bytes) {
+        int n = Math.min(bytes.length, 4096) & ~1;
+        int units = n / 2;
+        if (units < 2) return Optional.empty();
+        int zeroEven = 0;
+        int zeroOdd = 0;
+        for (int i = 0; i < n; i += 2) {
+            if (bytes[i] == 0) zeroEven++;
+            if (bytes[i + 1] == 0) zeroOdd++;
+        }
+        if (zeroOdd * 10 >= units * 3 && zeroEven * 20 <= units) return Optional.of(StandardCharsets.UTF_16LE);
+        if (zeroEven * 10 >= units * 3 && zeroOdd * 20 <= units) return Optional.of(StandardCharsets.UTF_16BE);
+        return Optional.empty();
     }
 
     private static String head(byte[] bytes) {

@@ -16,4 +16,8 @@ public sealed interface FeedRead {
 
     record Failure(String reason) implements FeedRead {
     }
+
+    /** Herald began to stop while the feed was being read; nothing is known about the feed. */
+    record Stopped() implements FeedRead {
+    }
 }

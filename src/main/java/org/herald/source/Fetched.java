@@ -16,4 +16,8 @@ public sealed interface Fetched {
 
     record Failure(String reason) implements Fetched {
     }
+
+    /** The fetcher was closed (Herald is stopping) before the response was complete. */
+    record Stopped() implements Fetched {
+    }
 }

@@ -19,9 +19,10 @@ import java.util.Optional;
  * Reads an input named on the command line or in a feed setting: a local path, a {@code file:} URL or an
  * http(s) URL holding plain text, HTML or an RSS/Atom feed. The kind is judged from the content itself.
  */
-public final class FileAndWebSource implements ArticleSource {
+public final class FileAndWebSource implements ArticleSource, AutoCloseable {
     private final FetchSettings settings;
     private Fetcher fetcher;
+    private boolean closed;
 
     public FileAndWebSource(FetchSettings settings) {
         this.settings = settings;
@@ -62,8 +63,8 @@ public final class FileAndWebSource implements ArticleSource {
             } catch (URISyntaxException e) {
                 return new FeedRead.Failure("not a valid URL: " + e.getReason());
             }
-            if (fetcher == null) fetcher = new Fetcher(settings);
-            Fetched fetched = fetcher.fetch(uri, etag, lastModified);
+            Fetched fetched = fetcher().fetch(uri, etag, lastModified);
+            if (fetched instanceof Fetched.Stopped) return new FeedRead.Stopped();
             if (fetched instanceof Fetched.NotModified) return new FeedRead.Unchanged();
             if (fetched instanceof Fetched.Failure failure) return new FeedRead.Failure(failure.reason());
             Fetched.Body body = (Fetched.Body) fetched;
@@ -84,6 +85,26 @@ public final class FileAndWebSource implements ArticleSource {
         return new FeedRead.Entries(entries, newEtag, newLastModified);
     }
 
+    /** Ends the HTTP fetches in flight at once and refuses new ones (Herald is stopping). */
+    @Override
+    public void close() {
+        Fetcher open;
+        synchronized (this) {
+            closed = true;
+            open = fetcher;
+        }
+        if (open != null) open.close();
+    }
+
+    /** Made on first use, so reading only local files never starts an HTTP client; shared by the poll threads. */
+    private synchronized Fetcher fetcher() {
+        if (fetcher == null) {
+            fetcher = new Fetcher(settings);
+            if (closed) fetcher.close();
+        }
+        return fetcher;
+    }
+
     private SourceResult readUrl(String input) {
         URI uri;
         try {
@@ -92,9 +113,9 @@ public final class FileAndWebSource implements ArticleSource {
         } catch (URISyntaxException e) {
             return new SourceResult.Failure(input, "not a valid URL: " + e.getReason());
         }
-        if (fetcher == null) fetcher = new Fetcher(settings);
-        Fetched fetched = fetcher.fetch(uri);
+        Fetched fetched = fetcher().fetch(uri);
         if (fetched instanceof Fetched.Failure failure) return new SourceResult.Failure(input, failure.reason());
+        if (fetched instanceof Fetched.Stopped) return new SourceResult.Failure(input, "stopped before the response was complete");
         if (fetched instanceof Fetched.NotModified) return new SourceResult.Failure(input, "HTTP 304 Not Modified without a conditional request");
         Fetched.Body body = (Fetched.Body) fetched;
         return parse(input, body.bytes(), body.contentType(), Optional.of(body.url()));

@@ -69,4 +69,34 @@ class HeraldJarIT {
         assertThat(run("--version").out()).singleElement().asString().matches("Herald \\d+\\.\\d+\\.\\d+.*");
         assertThat(run("preview").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void sigtermEndsTheDaemonWithinSecondsWhileAFeedPollIsStalled(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (org.herald.fakes.SlowHttpServer feed = org.herald.fakes.SlowHttpServer.stallingAfter(0, "application/rss+xml",
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Stalled</title><link>https://news.example.org/</link>"
+                        + "<description>d</description><item><title>Never arrives</title><link>https://news.example.org/1</link>"
+                        + "</item></channel></rss>")) {
+            Path config = dir.resolve("herald.conf");
+            // a read time-out far beyond the test: only the stop signal can end this poll
+            Files.writeString(config, """
+                    fetch.read-timeout = 10m
+                    storage.jdbc-url = "jdbc:h2:file:%s"
+                    feeds.stalled { url = "%s", every = 1m }
+                    channels.x-main { network = x, dry-run = true }
+                    """.formatted(dir.resolve("data/herald").toAbsolutePath(), feed.url("/rss.xml")));
+            Path log = dir.resolve("run.log");
+            Process herald = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    JAR.toString(), "--config", config.toString(), "run")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> feed.requests() >= 1);
+                herald.destroy(); // SIGTERM
+                assertThat(herald.waitFor(10, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+                assertThat(herald.exitValue()).as(Files.readString(log)).isZero();
+                assertThat(Files.readString(log)).contains("herald: stopped");
+            } finally {
+                herald.destroyForcibly();
+            }
+        }
+    }
 }

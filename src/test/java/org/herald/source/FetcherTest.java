@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FetcherTest {
     @RegisterExtension
     static WireMockExtension web = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
 
-    private final FetchSettings settings = new FetchSettings(Duration.ofSeconds(2), Duration.ofMillis(700), 64 * 1024, 5, "Herald/test (news auto-poster)");
+    private final FetchSettings settings = new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), 64 * 1024, 5, "Herald/test (news auto-poster)");
 
     private URI url(String path) {
         return URI.create("http://127.0.0.1:" + web.getPort() + path);
@@ -70,8 +70,8 @@ class FetcherTest {
 
     @Test
     void slowServersTimeOut() {
-        web.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(3000).withBody("late")));
-        assertThat(new Fetcher(settings).fetch(url("/slow"))).isEqualTo(new Fetched.Failure("no complete response within 700 ms"));
+        web.stubFor(get("/slow").willReturn(aResponse().withFixedDelay(8000).withBody("late")));
+        assertThat(new Fetcher(settings).fetch(url("/slow"))).isEqualTo(new Fetched.Failure("no complete response within 3 s"));
     }
 
     @Test

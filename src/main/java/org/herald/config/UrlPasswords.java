@@ -6,17 +6,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Passwords written into a JDBC URL. Drivers accept them in several forms (a {@code password=} query or
- * H2 setting, {@code user:password@host} in the authority), and a URL is printed in errors and settings, so
- * every form is masked wherever a URL is shown.
+ * Passwords written into a URL (JDBC or http). Drivers accept them in several forms (a {@code password=} query
+ * or H2 setting, {@code user:password@host} in the authority), and a URL is printed in errors, logs and
+ * settings, so every form is masked wherever a URL is shown: the password need not be a loaded secret.
  */
-public final class JdbcUrls {
+public final class UrlPasswords {
     // password=…, PASSWORD=…, sslpassword=…: up to the next & or ; (query and H2-style settings)
     private static final Pattern SETTING = Pattern.compile("(?i)((?:ssl)?password=)([^&;\\s]*)");
     // //user:password@host — the authority form PostgreSQL's driver also reads
     private static final Pattern AUTHORITY = Pattern.compile("(//[^/:@\\s]*:)([^@/\\s]*)(@)");
 
-    private JdbcUrls() {
+    private UrlPasswords() {
     }
 
     /** The URL with every password it holds replaced by {@code ****}. */

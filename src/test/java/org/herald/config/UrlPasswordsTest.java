@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Every form of a password written into a JDBC URL is masked wherever the URL is shown. */
-class JdbcUrlsTest {
+class UrlPasswordsTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "jdbc:postgresql://db.example.org:5432/herald?user=herald&password=Tr0ub4dor",
@@ -21,7 +21,7 @@ class JdbcUrlsTest {
             "jdbc:postgresql://db.example.org/herald?sslpassword=Tr0ub4dor",
             "jdbc:h2:file:./data/herald;USER=sa;PASSWORD=Tr0ub4dor"})
     void maskedInEveryForm(String url) {
-        String masked = JdbcUrls.masked(url);
+        String masked = UrlPasswords.masked(url);
         assertThat(masked).doesNotContain("Tr0ub4dor").contains("****");
         assertThat(new StorageSettings(url, "herald", Optional.empty()).toString()).doesNotContain("Tr0ub4dor");
         // anything else that prints the URL (a driver's message, a library's log line) goes through the log mask
@@ -30,7 +30,7 @@ class JdbcUrlsTest {
 
     @Test
     void aUrlWithoutPasswordIsUnchanged() {
-        assertThat(JdbcUrls.masked("jdbc:postgresql://db.example.org:5432/herald?user=herald&ssl=true"))
+        assertThat(UrlPasswords.masked("jdbc:postgresql://db.example.org:5432/herald?user=herald&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db.example.org:5432/herald?user=herald&ssl=true");
     }
 
