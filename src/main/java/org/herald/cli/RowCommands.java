@@ -1,5 +1,7 @@
 package org.herald.cli;
 
+import org.herald.actions.RowAction;
+import org.herald.actions.RowActions;
 import org.herald.outbox.Database;
 import org.herald.outbox.Outbox;
 import org.herald.outbox.StorageException;
@@ -25,8 +27,7 @@ final class RowCommands {
 
         @Override
         public Integer call() {
-            return change(herald, id, "cancelled", (outbox, now) -> outbox.cancel(id, now),
-                    "can be cancelled only while SCHEDULED, FAILED or EXPIRED");
+            return change(herald, actions -> actions.cancel(id));
         }
     }
 
@@ -41,28 +42,23 @@ final class RowCommands {
 
         @Override
         public Integer call() {
-            return change(herald, id, "scheduled again, due now", (outbox, now) -> outbox.retry(id, now),
-                    "can be retried only when FAILED, EXPIRED or CANCELLED");
+            return change(herald, actions -> actions.retry(id));
         }
     }
 
     private interface Change {
-        boolean apply(Outbox outbox, java.time.Instant now);
+        RowAction apply(RowActions actions);
     }
 
-    private static int change(HeraldCommand herald, long id, String done, Change change, String rule) {
+    /** The rules and messages live in {@link RowActions}, shared with the console. */
+    private static int change(HeraldCommand herald, Change change) {
         try (Database database = Database.open(herald.settings().storage())) {
-            Outbox outbox = new Outbox(database.dataSource());
-            var row = outbox.find(id);
-            if (row.isEmpty()) {
-                herald.console().err.println("herald: there is no outbox row " + id);
+            RowAction result = change.apply(new RowActions(new Outbox(database.dataSource()), herald.clock()));
+            if (result instanceof RowAction.Refused) {
+                herald.console().err.println("herald: " + result.message());
                 return ExitCodes.FAILED;
             }
-            if (!change.apply(outbox, herald.clock().instant())) {
-                herald.console().err.println("herald: row " + id + " is " + row.get().state() + "; it " + rule);
-                return ExitCodes.FAILED;
-            }
-            herald.console().out.println("row " + id + " (" + row.get().channel() + "): " + done);
+            herald.console().out.println(result.message());
             herald.console().out.flush();
             return ExitCodes.OK;
         } catch (StorageException e) {

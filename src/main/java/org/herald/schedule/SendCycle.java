@@ -58,8 +58,14 @@ public final class SendCycle {
         return pausedFor.isPresent();
     }
 
+    /** Why the channel is paused for its credentials, if it is. */
+    public Optional<String> pausedFor() {
+        return pausedFor;
+    }
+
     /** Sends every row that is due and allowed now; returns how many reached the platform. */
     public int run() {
+        if (outbox.isChannelPaused(channel.name())) return 0; // paused by an admin in the console
         if (pausedFor.isPresent() && !probeCredentials()) return 0;
         int sent = 0;
         while (true) {
