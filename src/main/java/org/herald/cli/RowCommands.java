@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.util.concurrent.Callable;
 
-/** {@code cancel ID} and {@code retry ID}: change one outbox row by hand. */
+/** {@code cancel ID}, {@code retry ID}, {@code edit ID} and {@code reschedule ID}: change one outbox row by hand. */
 final class RowCommands {
     private RowCommands() {
     }
@@ -43,6 +43,52 @@ final class RowCommands {
         @Override
         public Integer call() {
             return change(herald, actions -> actions.retry(id));
+        }
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true, versionProvider = HeraldCommand.Version.class,
+            description = "Give an outbox row not yet sent new text (X posts are counted as X counts them; the link stays).")
+    static final class Edit implements Callable<Integer> {
+        @ParentCommand
+        HeraldCommand herald;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The row's id, as `herald queue` shows it.")
+        long id;
+
+        @picocli.CommandLine.Option(names = "--text", required = true, paramLabel = "TEXT", description = "The new text of the post.")
+        String text;
+
+        @Override
+        public Integer call() {
+            return change(herald, actions -> actions.edit(id, text));
+        }
+    }
+
+    @Command(name = "reschedule", mixinStandardHelpOptions = true, versionProvider = HeraldCommand.Version.class,
+            description = "Put an outbox row not yet sent in line for another time.")
+    static final class Reschedule implements Callable<Integer> {
+        @ParentCommand
+        HeraldCommand herald;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The row's id, as `herald queue` shows it.")
+        long id;
+
+        @picocli.CommandLine.Option(names = "--at", required = true, paramLabel = "TIME", description = "When, with its offset: 2026-11-25T09:00+03:00.")
+        String at;
+
+        @Override
+        public Integer call() {
+            java.time.OffsetDateTime when;
+            try {
+                when = java.time.OffsetDateTime.parse(at.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--at must be a time with its offset, like 2026-11-25T09:00+03:00, not '" + at + "'");
+            }
+            return change(herald, actions -> actions.reschedule(id, when.toInstant(), when.getOffset()));
         }
     }
 
