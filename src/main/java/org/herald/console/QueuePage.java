@@ -25,7 +25,8 @@ public final class QueuePage {
     static final int PAGE = 50;
 
     /** What the queue template shows. */
-    public record View(Frame frame, Filter filter, List<Row> rows, Optional<String> older, boolean firstPage, List<String> states,
+    public record View(Frame frame, Filter filter, List<Row> rows, Optional<String> older, Optional<String> searchedTo, boolean firstPage,
+                       List<String> states,
                        List<String> channels, List<String> feeds) {
     }
 
@@ -54,8 +55,9 @@ public final class QueuePage {
             if (v != null) query.put(key, v);
         }
         QueueFilter filter = QueueFilter.parse(query);
-        List<OutboxEntry> entries = services.outbox().page(new Outbox.PageQuery(filter.state(), filter.channel(), filter.feed(), filter.text(),
+        Outbox.Page found = services.outbox().page(new Outbox.PageQuery(filter.state(), filter.channel(), filter.feed(), filter.text(),
                 filter.after(), PAGE + 1));
+        List<OutboxEntry> entries = found.rows();
         boolean more = entries.size() > PAGE;
         if (more) entries = entries.subList(0, PAGE);
         Map<Long, String> feeds = services.outbox().feedsOf(entries);
@@ -64,16 +66,18 @@ public final class QueuePage {
                 "after", filter.after().map(QueueFilter::cursor).orElse("")));
         List<Row> rows = new ArrayList<>();
         for (OutboxEntry e : entries) rows.add(row(services, session, e, feeds.getOrDefault(e.storyId(), ""), self, Optional.empty(), false));
-        Optional<String> older = Optional.empty();
-        if (more) {
-            OutboxEntry last = entries.get(entries.size() - 1);
-            older = Optional.of("/queue" + Pages.query(Pages.params("state", filter.state().map(Enum::name).orElse(""),
-                    "channel", filter.channel().orElse(""), "feed", filter.feed().orElse(""), "q", filter.text().orElse(""),
-                    "after", QueueFilter.cursor(new Outbox.Cursor(last.due(), last.id())))));
-        }
+        Optional<Outbox.Cursor> next = more
+                ? Optional.of(new Outbox.Cursor(entries.get(entries.size() - 1).due(), entries.get(entries.size() - 1).id()))
+                : found.searchedTo();
+        Optional<String> older = next.map(cursor -> "/queue" + Pages.query(Pages.params("state", filter.state().map(Enum::name).orElse(""),
+                "channel", filter.channel().orElse(""), "feed", filter.feed().orElse(""), "q", filter.text().orElse(""),
+                "after", QueueFilter.cursor(cursor))));
+        Optional<String> searchedTo = more ? Optional.empty()
+                : found.searchedTo().map(cursor -> "Searched the rows due down to " + Shown.time(cursor.due(), Pages.zone(services, session))
+                + "; older rows may match too.");
         Filter shown = new Filter(filter.state().map(Enum::name).orElse(""), filter.channel().orElse(""), filter.feed().orElse(""),
                 filter.text().orElse(""), self);
-        View view = new View(Pages.frame(ctx, services, "Queue", "queue"), shown, rows, older, filter.after().isEmpty(),
+        View view = new View(Pages.frame(ctx, services, "Queue", "queue"), shown, rows, older, searchedTo, filter.after().isEmpty(),
                 Arrays.stream(OutboxState.values()).map(Enum::name).toList(),
                 services.settings().channels().stream().map(ChannelSettings::name).toList(),
                 services.settings().schedule().feeds().stream().map(FeedSettings::name).toList());

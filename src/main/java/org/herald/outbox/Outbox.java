@@ -256,11 +256,19 @@ public final class Outbox {
     public record Cursor(Instant due, long id) {
     }
 
+    /** A page of rows; with free text, also where the search stopped when it read its window without filling the page. */
+    public record Page(List<OutboxEntry> rows, Optional<Cursor> searchedTo) {
+    }
+
+    /** Free text reads at most this many rows per page, newest due first, so a rare word never means a scan of everything. */
+    public static final int SEARCH_WINDOW = 4000;
+
     /**
      * One page of rows, newest due first. Paging resumes after the cursor instead of skipping rows, so every
-     * page costs the same however deep it is, and the (state|channel, due_at, id) indexes serve it.
+     * page costs the same however deep it is, and the (state|channel, due_at, id) indexes serve it. Free text
+     * is matched within the next {@link #SEARCH_WINDOW} rows only; {@code searchedTo} then says where to go on.
      */
-    public List<OutboxEntry> page(PageQuery q) {
+    public Page page(PageQuery q) {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (String column : COLUMNS.split(",\\s*")) sql.append(sql.length() > 7 ? ", " : "").append("o.").append(column);
         sql.append(" FROM outbox o");
@@ -272,20 +280,28 @@ public final class Outbox {
         sql.append(" WHERE 1 = 1");
         q.state().ifPresent(state -> { sql.append(" AND o.state = ?"); params.add(state.name()); });
         q.channel().ifPresent(channel -> { sql.append(" AND o.channel = ?"); params.add(channel); });
-        q.text().ifPresent(text -> {
-            sql.append(" AND (LOWER(o.text) LIKE ? ESCAPE '!' OR LOWER(o.link) LIKE ? ESCAPE '!')");
-            String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            params.add(pattern);
-            params.add(pattern);
-        });
         q.after().ifPresent(cursor -> {
             sql.append(" AND (o.due_at < ? OR (o.due_at = ? AND o.id < ?))");
             params.add(time(cursor.due()));
             params.add(time(cursor.due()));
             params.add(cursor.id());
         });
-        sql.append(" ORDER BY o.due_at DESC, o.id DESC FETCH FIRST ").append(Math.max(1, q.limit())).append(" ROWS ONLY");
-        return query(sql.toString(), q.limit(), params.toArray());
+        sql.append(" ORDER BY o.due_at DESC, o.id DESC");
+        int limit = Math.max(1, q.limit());
+        if (q.text().isEmpty()) {
+            return new Page(query(sql + " FETCH FIRST " + limit + " ROWS ONLY", limit, params.toArray()), Optional.empty());
+        }
+        String pattern = "%" + q.text().get().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        List<Object> searchParams = new ArrayList<>(params);
+        searchParams.add(pattern);
+        searchParams.add(pattern);
+        List<OutboxEntry> rows = query("SELECT * FROM (" + sql + " FETCH FIRST " + SEARCH_WINDOW + " ROWS ONLY) w "
+                + "WHERE LOWER(w.text) LIKE ? ESCAPE '!' OR LOWER(w.link) LIKE ? ESCAPE '!' ORDER BY w.due_at DESC, w.id DESC FETCH FIRST "
+                + limit + " ROWS ONLY", limit, searchParams.toArray());
+        if (rows.size() >= limit) return new Page(rows, Optional.empty());
+        // the window's last row, if the window was full: the search goes on from there
+        List<OutboxEntry> last = query(sql + " OFFSET " + (SEARCH_WINDOW - 1) + " ROWS FETCH FIRST 1 ROWS ONLY", 1, params.toArray());
+        return new Page(rows, last.stream().findFirst().map(e -> new Cursor(e.due(), e.id())));
     }
 
     /** Each feed's name for the stories behind these rows (rows scheduled by hand have none). */

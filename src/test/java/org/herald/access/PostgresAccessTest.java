@@ -79,11 +79,11 @@ class PostgresAccessTest {
                         Optional.of(URI.create("https://example.com/" + i)), 0, 280, true, false)), clock.instant().plusSeconds(i), clock.instant());
             }
             List<Long> first = outbox.page(new Outbox.PageQuery(Optional.of(OutboxState.SCHEDULED), Optional.of("x-main"), Optional.empty(),
-                    Optional.of("100%"), Optional.empty(), 3)).stream().map(e -> e.id()).toList();
+                    Optional.of("100%"), Optional.empty(), 3)).rows().stream().map(e -> e.id()).toList();
             assertThat(first).hasSize(3);
             var last = outbox.find(first.get(2)).orElseThrow();
             List<Long> second = outbox.page(new Outbox.PageQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of(new Outbox.Cursor(last.due(), last.id())), 3)).stream().map(e -> e.id()).toList();
+                    Optional.of(new Outbox.Cursor(last.due(), last.id())), 3)).rows().stream().map(e -> e.id()).toList();
             assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
         }
     }

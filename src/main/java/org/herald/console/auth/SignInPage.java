@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.herald.access.Session;
 import org.herald.access.Sessions;
+import org.herald.access.SignInThrottle;
 import org.herald.access.User;
 import org.herald.console.Services;
 import org.herald.console.forms.SignInForm;
@@ -46,7 +47,8 @@ public final class SignInPage {
         String typed = fields.get("username").strip();
         Optional<Duration> wait = services.throttle().retryAfter(typed, client);
         if (wait.isPresent()) {
-            long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toNanosPart() > 0 ? 1 : 0));
+            // whole seconds, rounded up, never past the window (stored times may be rounded to the microsecond)
+            long seconds = Math.min(SignInThrottle.WINDOW.toSeconds(), Math.max(1, wait.get().toSeconds() + (wait.get().toNanosPart() > 0 ? 1 : 0)));
             ctx.header("Retry-After", Long.toString(seconds));
             render(ctx, 429, Optional.of("Too many failed sign-ins. Try again in " + Math.max(1, (seconds + 59) / 60) + " min."), typed);
             return;
