@@ -111,6 +111,9 @@ class ConsoleBrowserTest {
         assertThat(row(budget.get(1)).getText()).contains("fb-main").contains("facebook");
         assertThat(row(failed).getText()).contains("FAILED").contains("X refused the post: 403 You are not permitted to perform this action");
         Chromium.screenshot(browser, "02-queue");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));   // a phone
+        Chromium.screenshot(browser, "02-queue-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1400));
     }
 
     @Test

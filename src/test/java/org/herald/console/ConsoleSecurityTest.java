@@ -267,6 +267,7 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.herald.publish.NoSecretsInLogs.class)
     void secretsNeverAppearInPagesOrTheActivityLog() {
         start("");
         Browserless browser = signedIn("ana", Role.ADMIN);
