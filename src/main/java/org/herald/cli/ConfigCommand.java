@@ -35,6 +35,10 @@ final class ConfigCommand implements Callable<Integer> {
                     + ", connect-timeout=" + c.connectTimeout() + ", read-timeout=" + c.readTimeout() + ", pacing=" + c.pacing()
                     + c.x().map(x -> ", " + x).orElse("") + c.facebook().map(f -> ", " + f).orElse(""));
         }
+        var console = s.console();
+        out.println("console: enabled=" + console.enabled() + ", listen=" + console.listen() + ", public-url="
+                + console.publicUrl().map(Object::toString).orElse("(none)") + ", trust-proxy=" + console.trustProxy() + ", time-zone="
+                + console.timeZone().getId() + ", session-idle-timeout=" + console.sessionIdleTimeout());
         out.flush();
         return ExitCodes.OK;
     }
