@@ -62,7 +62,9 @@ class ConsoleBrowserTest {
         failed = broken;
         browser = Chromium.start();
         Chromium.OnFailure.driver = browser;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // htmx replaces a row while the wait reads it: read it again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterAll
