@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
         boolean allOk = true;
         for (ChannelSettings channel : ChannelSelection.select(settings, channels, spec.commandLine())) {
             String label = channel.name() + " (" + channel.network().id() + (channel.dryRun() ? ", dry-run" : "") + "): ";
-            if (channel.dryRun() && !hasCredentials(channel)) {
+            if (channel.dryRun() && !Publishers.hasCredentials(channel)) {
                 herald.console().out.println(label + "dry-run, no credentials to check");
                 continue;
             }
@@ -48,11 +48,5 @@ final class CheckCommand implements Callable<Integer> {
         }
         herald.console().out.flush();
         return allOk ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private static boolean hasCredentials(ChannelSettings channel) {
-        return channel.x().map(x -> x.apiKey().isPresent() && x.apiKeySecret().isPresent()
-                        && x.accessToken().isPresent() && x.accessTokenSecret().isPresent()).orElse(false)
-                || channel.facebook().map(f -> f.pageId().isPresent() && f.pageAccessToken().isPresent()).orElse(false);
     }
 }

@@ -12,10 +12,17 @@ import java.nio.charset.StandardCharsets;
 final class Console {
     final PrintStream out;
     final PrintStream err;
+    /** Standard input, for the one line {@code user add} reads when no terminal is attached. */
+    final java.io.InputStream in;
 
     Console(PrintStream out, PrintStream err) {
+        this(out, err, System.in);
+    }
+
+    Console(PrintStream out, PrintStream err, java.io.InputStream in) {
         this.out = out;
         this.err = err;
+        this.in = in;
     }
 
     static Console system() {

@@ -1,6 +1,8 @@
 package org.herald.cli;
 
 import org.herald.config.HeraldSettings;
+import org.herald.console.ConsoleServer;
+import org.herald.console.DaemonEngine;
 import org.herald.outbox.StorageException;
 import org.herald.schedule.Daemon;
 import org.herald.schedule.FeedPoll;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -78,6 +81,15 @@ final class RunCommand implements Callable<Integer> {
                 return report.anyFeedFailed() || report.anyDueUnsent() ? ExitCodes.FAILED : ExitCodes.OK;
             }
         }
+        // the console starts first: a taken address stops Herald before anything is polled or sent
+        Optional<ConsoleServer> console = Optional.empty();
+        if (settings.console().enabled()) {
+            console = ConsoleLaunch.start(settings, daemon.database().dataSource(), herald.clock(), new DaemonEngine(daemon), err);
+            if (console.isEmpty()) {
+                daemon.close();
+                return ExitCodes.CONFIG;
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C are caught before the JVM begins to shut down: shutdown hooks run in no set
         // order, and H2's own hook would close the database under calls still in flight.
@@ -96,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
             stopped.await();
             err.println("herald: stopping after the calls in flight");
         } finally {
+            console.ifPresent(ConsoleServer::close);
             daemon.close();
             finished.countDown();
         }

@@ -66,6 +66,13 @@ final class SettingsDocument {
         }
         Map<String, Object> channels = block(root, "channels");
         for (ChannelSettings channel : s.channels()) channel(block(channels, channel.name()), channel);
+        Map<String, Object> console = block(root, "console");
+        console.put("enabled", s.console().enabled());
+        console.put("listen", s.console().listen());
+        s.console().publicUrl().ifPresent(url -> console.put("public-url", url.toString()));
+        console.put("trust-proxy", s.console().trustProxy());
+        console.put("time-zone", s.console().timeZone().getId());
+        console.put("session-idle-timeout", duration(s.console().sessionIdleTimeout()));
         return new SettingsDocument(root);
     }
 

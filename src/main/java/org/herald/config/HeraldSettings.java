@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Everything Herald was configured with, loaded once at start-up by {@link SettingsLoader}. */
 public record HeraldSettings(Path file, FetchSettings fetch, CondenseSettings condense, PostSettings post,
                              StorageSettings storage, ScheduleSettings schedule,
-                             List<ChannelSettings> channels) {
+                             List<ChannelSettings> channels, ConsoleSettings console) {
     public HeraldSettings {
         channels = List.copyOf(channels);
     }

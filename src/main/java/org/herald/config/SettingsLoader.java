@@ -59,7 +59,7 @@ public final class SettingsLoader {
             user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
             Config reference = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf");
             merged = user.withFallback(reference).resolve();
-            merged.checkValid(reference.resolve(), "fetch", "condense", "post", "storage", "schedule", "channel-defaults");
+            merged.checkValid(reference.resolve(), "fetch", "condense", "post", "storage", "schedule", "channel-defaults", "console");
             refuseUnknownKeys(merged.root(), reference.root(), List.of());
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
@@ -67,7 +67,7 @@ public final class SettingsLoader {
         try {
             List<ChannelSettings> channels = channels(merged);
             return new HeraldSettings(file, fetch(merged), condense(merged), post(merged), storage(merged),
-                    schedule(merged, channels), channels);
+                    schedule(merged, channels), channels, console(merged));
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
         }
@@ -385,6 +385,40 @@ public final class SettingsLoader {
         if (backlog < 0) throw problem(path + ".initial-backlog", "must be 0 or more");
         return new FeedSettings(name, url, every, cron, targets, backlog);
     }
+
+    // --- console: the newsroom console's block (console.*); unknown keys are refused with all others ---
+    private static final Pattern LISTEN = Pattern.compile("(?:\\[([0-9A-Fa-f:.]+)]|([^:\\s\\[\\]]+)):(\\d{1,5})");
+
+    private ConsoleSettings console(Config merged) {
+        Keys c = new Keys(merged.getConfig("console"), "console");
+        String listen = c.string("listen").trim();
+        Matcher m = LISTEN.matcher(listen);
+        if (!m.matches() || Integer.parseInt(m.group(3)) > 65535) {
+            throw problem("console.listen", "must be HOST:PORT such as 127.0.0.1:8080 or 0.0.0.0:8080, not '" + listen + "'");
+        }
+        String host = m.group(1) != null ? m.group(1) : m.group(2);
+        Optional<URI> publicUrl = optionalString(c, "public-url").map(value -> {
+            try {
+                URI uri = new URI(value);
+                if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
+                    throw problem("console.public-url", "must be an http(s) URL such as https://social.example.org/, not '" + value + "'");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw problem("console.public-url", "must be an http(s) URL such as https://social.example.org/, not '" + value + "'");
+            }
+        });
+        java.time.ZoneId zone;
+        String zoneName = c.string("time-zone");
+        try {
+            zone = java.time.ZoneId.of(zoneName.trim());
+        } catch (java.time.DateTimeException e) {
+            throw problem("console.time-zone", "must be a time zone such as Europe/Paris or UTC, not '" + zoneName + "'");
+        }
+        Duration idle = positive(c.duration("session-idle-timeout"), "console.session-idle-timeout");
+        return new ConsoleSettings(c.bool("enabled"), host, Integer.parseInt(m.group(3)), publicUrl, c.bool("trust-proxy"), zone, idle);
+    }
+    // --- end console ---
 
     private String template(String template, String key, Network network) {
         Matcher m = PLACEHOLDER.matcher(template);

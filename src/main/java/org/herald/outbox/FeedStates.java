@@ -20,6 +20,11 @@ public final class FeedStates {
         this.dataSource = dataSource;
     }
 
+    /** The database these states live in, for the records kept beside them. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public Optional<FeedState> get(String feed) {
         List<FeedState> found = query("SELECT * FROM feed_state WHERE feed = ?", feed);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

@@ -315,6 +315,111 @@ public final class Outbox {
                 Integer.MAX_VALUE, channel, dryRun, time(claimedBefore));
     }
 
+    // --- the newsroom console and the row commands: editing, rescheduling, pausing, paging ---
+
+    /** Replaces the text of a row not yet sent, only if it still holds {@code expected}; false if it moved on or changed. */
+    public boolean edit(long id, String expected, String text, Instant now) {
+        return update("UPDATE outbox SET text = ?, updated_at = ? WHERE id = ? AND text = ? AND state IN ('SCHEDULED', 'FAILED', 'EXPIRED')",
+                text, time(now), id, expected) == 1;
+    }
+
+    /** Puts a row not yet sent (SCHEDULED, FAILED, EXPIRED or CANCELLED) in line for {@code at}; false otherwise. */
+    public boolean rescheduleTo(long id, Instant at, Instant now) {
+        return update("UPDATE outbox SET state = 'SCHEDULED', due_at = ?, next_attempt_at = ?, updated_at = ? "
+                + "WHERE id = ? AND state IN ('SCHEDULED', 'FAILED', 'EXPIRED', 'CANCELLED')", time(at), time(at), time(now), id) == 1;
+    }
+
+    /** Whether an admin paused the channel: its rows wait in line until it is resumed. */
+    public boolean isChannelPaused(String channel) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM paused_target WHERE kind = 'channel' AND name = ?")) {
+            s.setString(1, channel);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+    }
+
+    /** What a page of the outbox shows: optional filters, and where the previous page stopped (newest due first). */
+    public record PageQuery(Optional<OutboxState> state, Optional<String> channel, Optional<String> feed, Optional<String> text,
+                            Optional<Cursor> after, int limit) {
+    }
+
+    /** A position in the newest-due-first order: the last row of the previous page. */
+    public record Cursor(Instant due, long id) {
+    }
+
+    /** A page of rows; with free text, also where the search stopped when it read its window without filling the page. */
+    public record Page(List<OutboxEntry> rows, Optional<Cursor> searchedTo) {
+    }
+
+    /** Free text reads at most this many rows per page, newest due first, so a rare word never means a scan of everything. */
+    public static final int SEARCH_WINDOW = 4000;
+
+    /**
+     * One page of rows, newest due first. Paging resumes after the cursor instead of skipping rows, so every
+     * page costs the same however deep it is, and the (state|channel, due_at, id) indexes serve it. Free text
+     * is matched within the next {@link #SEARCH_WINDOW} rows only; {@code searchedTo} then says where to go on.
+     */
+    public Page page(PageQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (String column : COLUMNS.split(",\\s*")) sql.append(sql.length() > 7 ? ", " : "").append("o.").append(column);
+        sql.append(" FROM outbox o");
+        List<Object> params = new ArrayList<>();
+        if (q.feed().isPresent()) {
+            sql.append(" JOIN seen_story st ON st.id = o.story_id AND st.feed = ?");
+            params.add(q.feed().get());
+        }
+        sql.append(" WHERE 1 = 1");
+        q.state().ifPresent(state -> { sql.append(" AND o.state = ?"); params.add(state.name()); });
+        q.channel().ifPresent(channel -> { sql.append(" AND o.channel = ?"); params.add(channel); });
+        q.after().ifPresent(cursor -> {
+            sql.append(" AND (o.due_at < ? OR (o.due_at = ? AND o.id < ?))");
+            params.add(time(cursor.due()));
+            params.add(time(cursor.due()));
+            params.add(cursor.id());
+        });
+        sql.append(" ORDER BY o.due_at DESC, o.id DESC");
+        int limit = Math.max(1, q.limit());
+        if (q.text().isEmpty()) {
+            return new Page(query(sql + " FETCH FIRST " + limit + " ROWS ONLY", limit, params.toArray()), Optional.empty());
+        }
+        String pattern = "%" + q.text().get().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        List<Object> searchParams = new ArrayList<>(params);
+        searchParams.add(pattern);
+        searchParams.add(pattern);
+        List<OutboxEntry> rows = query("SELECT * FROM (" + sql + " FETCH FIRST " + SEARCH_WINDOW + " ROWS ONLY) w "
+                + "WHERE LOWER(w.text) LIKE ? ESCAPE '!' OR LOWER(w.link) LIKE ? ESCAPE '!' ORDER BY w.due_at DESC, w.id DESC FETCH FIRST "
+                + limit + " ROWS ONLY", limit, searchParams.toArray());
+        if (rows.size() >= limit) return new Page(rows, Optional.empty());
+        // the window's last row, if the window was full: the search goes on from there
+        List<OutboxEntry> last = query(sql + " OFFSET " + (SEARCH_WINDOW - 1) + " ROWS FETCH FIRST 1 ROWS ONLY", 1, params.toArray());
+        return new Page(rows, last.stream().findFirst().map(e -> new Cursor(e.due(), e.id())));
+    }
+
+    /** Each feed's name for the stories behind these rows (rows scheduled by hand have none). */
+    public java.util.Map<Long, String> feedsOf(List<OutboxEntry> rows) {
+        java.util.Map<Long, String> feeds = new java.util.HashMap<>();
+        if (rows.isEmpty()) return feeds;
+        StringBuilder sql = new StringBuilder("SELECT id, feed FROM seen_story WHERE feed IS NOT NULL AND id IN (");
+        List<Long> ids = rows.stream().map(OutboxEntry::storyId).distinct().toList();
+        for (int i = 0; i < ids.size(); i++) sql.append(i == 0 ? "?" : ", ?");
+        sql.append(")");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < ids.size(); i++) s.setLong(i + 1, ids.get(i));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) feeds.put(r.getLong(1), r.getString(2));
+            }
+            return feeds;
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+    }
+
+    // --- end console ---
+
     private Optional<Long> findStory(Connection c, String link, Origin origin) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM seen_story WHERE link = ? OR (feed = ? AND guid = ?)")) {
             s.setString(1, link);

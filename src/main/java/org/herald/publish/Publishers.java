@@ -20,6 +20,13 @@ public final class Publishers {
         };
     }
 
+    /** Whether the channel has every credential its network needs (a dry-run channel may have none). */
+    public static boolean hasCredentials(ChannelSettings channel) {
+        return channel.x().map(x -> x.apiKey().isPresent() && x.apiKeySecret().isPresent()
+                        && x.accessToken().isPresent() && x.accessTokenSecret().isPresent()).orElse(false)
+                || channel.facebook().map(f -> f.pageId().isPresent() && f.pageAccessToken().isPresent()).orElse(false);
+    }
+
     /** A publisher that talks to the platform even for a dry-run channel, for checking credentials it has. */
     public static Publisher live(ChannelSettings channel, Clock clock) {
         return switch (channel.network()) {

@@ -137,6 +137,26 @@ public final class Daemon implements AutoCloseable {
         return new FeedStates(database.dataSource());
     }
 
+    /** The database the daemon runs on, for the console it serves. */
+    public Database database() {
+        return database;
+    }
+
+    /** Why a channel is paused for its credentials, as this node's send cycle last saw. */
+    public java.util.Optional<String> credentialPause(String channel) {
+        SendCycle cycle = cycles.get(channel);
+        return cycle == null ? java.util.Optional.empty() : cycle.pausedFor();
+    }
+
+    /** Starts a poll of the feed now; false if the daemon is not running or has no such feed. */
+    public boolean pollNow(String feed) {
+        return scheduler != null && scheduler.triggerPoll(feed);
+    }
+
+    public java.util.Optional<Instant> nextPoll(String feed) {
+        return scheduler == null ? java.util.Optional.empty() : scheduler.nextPoll(feed);
+    }
+
     /**
      * Stops within moments: feed fetches in flight are abandoned (the feed is polled again on the next start),
      * channels claim no new row, and only platform calls already under way are waited for, each bounded by

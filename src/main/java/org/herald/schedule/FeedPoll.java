@@ -5,9 +5,11 @@ import org.herald.condense.Condensed;
 import org.herald.condense.Condenser;
 import org.herald.config.ChannelSettings;
 import org.herald.config.FeedSettings;
+import org.herald.outbox.FeedPolls;
 import org.herald.outbox.FeedState;
 import org.herald.outbox.FeedStates;
 import org.herald.outbox.Outbox;
+import org.herald.outbox.Pauses;
 import org.herald.source.FeedEntry;
 import org.herald.source.FeedRead;
 import org.herald.source.FileAndWebSource;
@@ -43,6 +45,8 @@ public final class FeedPoll {
     private final Outbox outbox;
     private final FeedStates states;
     private final Clock clock;
+    private final FeedPolls polls;
+    private final Pauses pauses;
 
     public FeedPoll(FeedSettings feed, List<ChannelSettings> channels, FileAndWebSource source, Condenser condenser,
                     Outbox outbox, FeedStates states, Clock clock) {
@@ -53,13 +57,23 @@ public final class FeedPoll {
         this.outbox = outbox;
         this.states = states;
         this.clock = clock;
+        this.polls = new FeedPolls(states.dataSource());
+        this.pauses = new Pauses(states.dataSource());
     }
 
     public String feed() {
         return feed.name();
     }
 
+    /** One poll, unless an admin paused the feed; its result is kept for the console's feeds page. */
     public Result run() {
+        if (pauses.isPaused(Pauses.Kind.FEED, feed.name())) return new Result(feed.name(), 0, 0, false, Optional.empty());
+        Result result = poll();
+        polls.record(feed.name(), new FeedPolls.LastPoll(clock.instant(), result.newStories(), result.rows(), result.changed(), result.error()));
+        return result;
+    }
+
+    private Result poll() {
         Optional<FeedState> state = states.get(feed.name());
         boolean firstPoll = state.flatMap(FeedState::firstPolledAt).isEmpty();
         FeedRead read = source.readFeed(feed.url(), state.flatMap(FeedState::etag), state.flatMap(FeedState::lastModified));

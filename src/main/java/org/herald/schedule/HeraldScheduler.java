@@ -101,6 +101,30 @@ public final class HeraldScheduler implements AutoCloseable {
         return new HeraldScheduler(scheduler);
     }
 
+    /** Polls the feed now, as its own job (so never while its scheduled poll runs); false if there is no such job. */
+    public boolean triggerPoll(String feed) {
+        try {
+            JobKey key = JobKey.jobKey("poll-" + feed, GROUP);
+            if (!scheduler.checkExists(key)) return false;
+            scheduler.triggerJob(key);
+            return true;
+        } catch (SchedulerException e) {
+            log.warn("could not start a poll of feed {}: {}", feed, e.getMessage());
+            return false;
+        }
+    }
+
+    /** When the feed's trigger fires next. */
+    public java.util.Optional<java.time.Instant> nextPoll(String feed) {
+        try {
+            Trigger trigger = scheduler.getTrigger(org.quartz.TriggerKey.triggerKey("poll-" + feed, GROUP));
+            return trigger == null || trigger.getNextFireTime() == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(trigger.getNextFireTime().toInstant());
+        } catch (SchedulerException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Stops taking new work and waits for the jobs in flight, so no call is cut off half-way. */
     @Override
     public void close() {

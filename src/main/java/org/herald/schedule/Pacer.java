@@ -9,19 +9,19 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /** Decides when a channel may post next: minimum gap, hourly and daily maximums, quiet hours. */
-final class Pacer {
+public final class Pacer {
     private final String channel;
     private final Pacing pacing;
     private final Outbox outbox;
 
-    Pacer(String channel, Pacing pacing, Outbox outbox) {
+    public Pacer(String channel, Pacing pacing, Outbox outbox) {
         this.channel = channel;
         this.pacing = pacing;
         this.outbox = outbox;
     }
 
     /** Empty if the channel may post now; otherwise the earliest time it may. */
-    Optional<Instant> notBefore(Instant now) {
+    public Optional<Instant> notBefore(Instant now) {
         Instant earliest = now;
         if (pacing.quietHours().isPresent()) {
             Pacing.QuietHours quiet = pacing.quietHours().get();

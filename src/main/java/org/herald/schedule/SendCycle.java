@@ -75,9 +75,18 @@ public final class SendCycle {
         }
     }
 
+    /** Why the channel is paused for its credentials, if it is. */
+    public Optional<String> pausedFor() {
+        return pausedFor;
+    }
+
     /** Sends every row that is due and allowed now. */
     public Dispatch run() {
         Tally tally = new Tally();
+        if (outbox.isChannelPaused(channel.name())) {
+            tally.pause = Optional.of("paused by an admin in the console (resume it there)");
+            return tally.done();
+        }
         if (pausedFor.isPresent() && !probeCredentials()) return tally.done();
         while (true) {
             Instant now = clock.instant();
@@ -120,6 +129,7 @@ public final class SendCycle {
         int retrying;
         int expired;
         Optional<Instant> heldUntil = Optional.empty();
+        Optional<String> pause = Optional.empty();
         final java.util.LinkedHashSet<String> reasons = new java.util.LinkedHashSet<>();
 
         void reason(String reason) {
@@ -128,7 +138,8 @@ public final class SendCycle {
 
         Dispatch done() {
             Instant now = clock.instant();
-            int waiting = pausedFor.isPresent() ? outbox.countDue(channel.name(), channel.dryRun(), now) : 0;
+            Optional<String> paused = pause.or(() -> pausedFor);
+            int waiting = paused.isPresent() ? outbox.countDue(channel.name(), channel.dryRun(), now) : 0;
             int otherMode = outbox.countDue(channel.name(), !channel.dryRun(), now);
             if (otherMode > 0 && otherMode != lastOtherMode) {
                 log.warn("{}: {} {} {} due but not sent by this {} channel; they wait for it to be {} again (or `herald cancel ID`)",
@@ -136,7 +147,7 @@ public final class SendCycle {
                         channel.dryRun() ? "dry-run" : "live", channel.dryRun() ? "live" : "dry-run");
             }
             lastOtherMode = otherMode;
-            return new Dispatch(channel.name(), sent, failed, retrying, expired, pausedFor, waiting, heldUntil, otherMode,
+            return new Dispatch(channel.name(), sent, failed, retrying, expired, paused, waiting, heldUntil, otherMode,
                     channel.dryRun(), List.copyOf(reasons));
         }
     }

@@ -57,6 +57,34 @@ class HeraldJarIT {
     }
 
     @Test
+    void theJarServesTheConsoleWithItsCompiledTemplatesAndHtmx(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path config = dir.resolve("herald.conf");
+        Files.writeString(config, "include \"" + Path.of("config/application.conf").toAbsolutePath() + "\"\n"
+                + "storage.jdbc-url = \"jdbc:h2:file:" + dir.resolve("data/herald").toAbsolutePath() + "\"\n"
+                + "console.listen = \"127.0.0.1:0\"\n");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+                "--config", config.toString(), "console").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        try {
+            var err = new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+            String line = err.readLine();
+            assertThat(line).startsWith("herald: console on http://127.0.0.1:");
+            String base = line.replaceAll("^herald: console on (http://[^/]+)/.*$", "$1");
+            var http = java.net.http.HttpClient.newHttpClient();
+            var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("herald user add NAME --role admin");
+            var htmx = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/webjars/htmx.org/2.0.8/dist/htmx.min.js")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(htmx.statusCode()).isEqualTo(200);
+            assertThat(htmx.body()).contains("htmx");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void badInputIsOneLineOnStandardErrorWithExitCodeOne() throws Exception {
         Result result = run("preview", "no-such-file.html");
         assertThat(result.exitCode()).isEqualTo(1);

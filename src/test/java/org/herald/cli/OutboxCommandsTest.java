@@ -80,4 +80,23 @@ class OutboxCommandsTest {
         assertThat(herald("schedule", "--link", "https://example.com/x", SEED).exitCode()).isEqualTo(2);
         assertThat(herald("queue", "--state", "LOST").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void editAndRescheduleFollowTheSameRulesAsTheConsole() throws Exception {
+        herald("schedule", "--link", "https://example.com/x", "--at", "2026-11-25T09:00+03:00", SEED);
+        HeraldRun edited = herald("edit", "2", "--text", "A shorter headline https://example.com/x");
+        assertThat(edited.exitCode()).as(edited.err()).isZero();
+        assertThat(edited.out()).isEqualTo("row 2 (x-main): text changed\n");
+        HeraldRun tooLong = herald("edit", "2", "--text", "word ".repeat(60) + "https://example.com/x");
+        assertThat(tooLong.exitCode()).isEqualTo(1);
+        assertThat(tooLong.err()).isEqualTo("herald: row 2: the tweet is 323/280 as X counts it (links count 23, CJK and emoji 2); shorten it by 43\n");
+        HeraldRun moved = herald("reschedule", "1", "--at", "2026-11-25T12:30+03:00");
+        assertThat(moved.out()).isEqualTo("row 1 (fb-main): scheduled for 2026-11-25 12:30 +03:00\n");
+        assertThat(herald("queue", "--json").out()).contains("\"due\":\"2026-11-25T09:30:00Z\"").contains("A shorter headline https://example.com/x");
+        HeraldRun bad = herald("reschedule", "1", "--at", "noon");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        herald("cancel", "2");
+        assertThat(herald("edit", "2", "--text", "again https://example.com/x").err())
+                .isEqualTo("herald: row 2 is CANCELLED; it can be edited only while SCHEDULED, FAILED or EXPIRED\n");
+    }
 }

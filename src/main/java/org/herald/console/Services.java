@@ -1,0 +1,30 @@
+package org.herald.console;
+
+import org.herald.access.ActivityLog;
+import org.herald.access.Sessions;
+import org.herald.access.SignInThrottle;
+import org.herald.access.Users;
+import org.herald.actions.RowActions;
+import org.herald.config.HeraldSettings;
+import org.herald.outbox.ChannelChecks;
+import org.herald.outbox.FeedPolls;
+import org.herald.outbox.FeedStates;
+import org.herald.outbox.Outbox;
+import org.herald.outbox.Pauses;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/** The stages and stores the console's pages call, built once per server over Herald's database. */
+public record Services(HeraldSettings settings, Clock clock, Engine engine, Views views, Users users, Sessions sessions,
+                       SignInThrottle throttle, ActivityLog activity, Outbox outbox, RowActions rows, Pauses pauses,
+                       ChannelChecks checks, FeedStates feedStates, FeedPolls feedPolls) {
+
+    public static Services over(HeraldSettings settings, DataSource dataSource, Clock clock, Engine engine) {
+        Users users = new Users(dataSource, clock);
+        Outbox outbox = new Outbox(dataSource);
+        return new Services(settings, clock, engine, new Views(), users, new Sessions(dataSource, users, clock),
+                new SignInThrottle(dataSource, clock), new ActivityLog(dataSource, clock), outbox, new RowActions(outbox, clock),
+                new Pauses(dataSource), new ChannelChecks(dataSource), new FeedStates(dataSource), new FeedPolls(dataSource));
+    }
+}
