@@ -25,6 +25,8 @@ final class PageFacts {
     final Map<String, String> meta = new HashMap<>();
     final List<String> jsonLd = new ArrayList<>(2);
     final List<Heading> headings = new ArrayList<>(2);
+    /** The first {@code <h2>}s' text: some themes set the story's title as an h2 and use h1 inside the story. */
+    final List<String> subheadings = new ArrayList<>(4);
     final List<Paragraph> paragraphs = new ArrayList<>(8);
     String lang;
     String dir;

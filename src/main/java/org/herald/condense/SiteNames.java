@@ -21,6 +21,8 @@ final class SiteNames {
 
     private final List<String> names = new ArrayList<>();
     private final List<String> hostLabels = new ArrayList<>();
+    /** Hyphenated host labels split into their words: "wehranlage-horka" gives [wehranlage, horka]. */
+    private final List<List<String>> hostWords = new ArrayList<>();
 
     void addName(String name) {
         String key = key(name);
@@ -33,6 +35,9 @@ final class SiteNames {
         for (String label : host.toLowerCase(Locale.ROOT).split("\\.")) {
             if (label.length() >= 3 && !HOST_NOISE.contains(label) && !hostLabels.contains(label)) {
                 hostLabels.add(label.replace("-", ""));
+                List<String> words = new ArrayList<>();
+                for (String w : label.split("-")) if (w.length() >= 4) words.add(w);
+                if (words.size() >= 2 && !hostWords.contains(words)) hostWords.add(words);
             }
         }
     }
@@ -62,7 +67,22 @@ final class SiteNames {
                 return true;
             }
         }
+        // "Historische Wehranlage in Horka e.V" on wehranlage-horka.de: every word of the host, in a short name
+        if (!hostWords.isEmpty() && s.split("\\s+").length <= 7) {
+            String lower = " " + Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", " ");
+            for (List<String> words : hostWords) {
+                if (words.stream().allMatch(w -> lower.contains(" " + w))) return true;
+            }
+        }
         return false;
+    }
+
+    /** Whether a text is nothing but one of the site's names (not a name with other words around it). */
+    boolean isExactly(String text) {
+        String s = text.strip();
+        if (DOMAIN.matcher(s).matches()) return true;
+        String key = key(s);
+        return !key.isEmpty() && (names.contains(key) || hostLabels.contains(key));
     }
 
     /** Lower-cased letters and digits only, accents removed, so spelling variants of a name compare equal. */
