@@ -1,5 +1,6 @@
 package org.herald.cli;
 
+import org.herald.condense.Confidence;
 import org.herald.outbox.Database;
 import org.herald.outbox.FeedState;
 import org.herald.outbox.FeedStates;
@@ -84,6 +85,8 @@ final class QueueCommand implements Callable<Integer> {
                 .field("sent", e.sentAt().map(Object::toString).orElse(null))
                 .field("text", e.text())
                 .field("link", e.link().map(URI::toString).orElse(null))
+                .field("confidence", e.confidence().map(Confidence::id).orElse(null))
+                .field("confidenceReason", e.confidenceReason().orElse(null))
                 .endObject().toString();
     }
 

@@ -1,6 +1,7 @@
 package org.herald.outbox;
 
 import org.herald.compose.Post;
+import org.herald.condense.Confidence;
 import org.herald.condense.Story;
 
 import javax.sql.DataSource;
@@ -25,7 +26,7 @@ import java.util.Optional;
  */
 public final class Outbox {
     private static final String COLUMNS = "id, story_id, channel, network, text, link, state, due_at, next_attempt_at, attempts, "
-            + "last_error, remote_id, remote_url, created_at, updated_at, sent_at";
+            + "last_error, remote_id, remote_url, created_at, updated_at, sent_at, confidence, confidence_reason";
 
     private final DataSource dataSource;
 
@@ -76,7 +77,8 @@ public final class Outbox {
                 }
                 List<Long> ids = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (story_id, channel, network, text, link, state, "
-                        + "due_at, next_attempt_at, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, 0, ?, ?)",
+                        + "due_at, next_attempt_at, attempts, created_at, updated_at, confidence, confidence_reason) "
+                        + "VALUES (?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, 0, ?, ?, ?, ?)",
                         Statement.RETURN_GENERATED_KEYS)) {
                     for (Post post : posts) {
                         s.setLong(1, storyId);
@@ -88,6 +90,9 @@ public final class Outbox {
                         s.setObject(7, time(due));
                         s.setObject(8, time(now));
                         s.setObject(9, time(now));
+                        s.setString(10, story.confidence().id());
+                        s.setString(11, story.confidenceReason().length() > 500
+                                ? story.confidenceReason().substring(0, 499) + "…" : story.confidenceReason());
                         s.executeUpdate();
                         ids.add(generatedKey(s));
                     }
@@ -260,7 +265,8 @@ public final class Outbox {
                 OutboxState.valueOf(r.getString("state")), instant(r, "due_at"), instant(r, "next_attempt_at"),
                 r.getInt("attempts"), Optional.ofNullable(r.getString("last_error")), Optional.ofNullable(r.getString("remote_id")),
                 Optional.ofNullable(r.getString("remote_url")).map(URI::create), instant(r, "created_at"), instant(r, "updated_at"),
-                Optional.ofNullable(r.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+                Optional.ofNullable(r.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(r.getString("confidence")).map(Confidence::of), Optional.ofNullable(r.getString("confidence_reason")));
     }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {
