@@ -86,18 +86,18 @@ public final class Condenser {
         for (String key : new String[]{"title", "headline", "sailthru.title", "parsely-title", "dc.title", "og:title", "twitter:title"}) {
             facts.meta(key).ifPresent(corroborators::add);
         }
-        List<String> evidence = cleanedEvidence(corroborators, site);
+        Headlines.Cleaner cleaner = new Headlines.Cleaner(cleanedEvidence(corroborators, site), site);
         Map<Evidence, String> rated = new EnumMap<>(Evidence.class);
-        og.ifPresent(t -> rated.put(Evidence.OG_TITLE, Headlines.stripSite(t, evidence, site, false)));
-        twitter.ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, Headlines.stripSite(t, evidence, site, false)));
-        String titleStory = title.map(t -> Headlines.stripSite(t, evidence, site, true)).orElse("");
+        og.ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
+        twitter.ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
+        String titleStory = title.map(t -> cleaner.strip(t, true)).orElse("");
         title.ifPresent(t -> rated.put(Evidence.TITLE, titleStory));
         boolean titleUsable = !titleStory.isEmpty() && Headlines.isUsable(titleStory, site);
 
         Optional<String> ldHeadline = articleHeadline(ld, facts, titles, site);
         Optional<PageFacts.Heading> heading = bestHeading(facts, site, titleStory, titles);
-        ldHeadline.ifPresent(t -> rated.put(Evidence.JSON_LD, Headlines.stripSite(Text.clean(t), evidence, site, false)));
-        heading.ifPresent(h -> rated.put(Evidence.H1, Headlines.stripSite(h.text(), evidence, site, false)));
+        ldHeadline.ifPresent(t -> rated.put(Evidence.JSON_LD, cleaner.strip(Text.clean(t), false)));
+        heading.ifPresent(h -> rated.put(Evidence.H1, cleaner.strip(h.text(), false)));
 
         List<Headlines.Candidate> candidates = new ArrayList<>();
         og.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.OG_TITLE)));
@@ -115,7 +115,7 @@ public final class Condenser {
             facts.meta(key).map(Text::clean).ifPresent(descriptions::add);
         }
         ld.description().map(Text::clean).ifPresent(descriptions::add);
-        Optional<Headlines.Choice> choice = Headlines.choose(candidates, corroborators, site, descriptions);
+        Optional<Headlines.Choice> choice = Headlines.choose(candidates, cleaner, site, descriptions);
         if (choice.isEmpty()) return new Condensed.Unusable(page.source(), "no headline found in the page");
         Optional<String> headline = choice.map(Headlines.Choice::headline);
         ConfidenceRating.Rating rating = ConfidenceRating.rate(headline.get(), choice.get().source(), rated);

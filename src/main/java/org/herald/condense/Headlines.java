@@ -108,11 +108,15 @@ final class Headlines {
             String cleaned = Text.clean(c);
             if (!cleaned.isEmpty() && !others.contains(cleaned)) others.add(cleaned);
         }
+        return choose(candidates, new Cleaner(others, site), site, descriptions);
+    }
+
+    static Optional<Choice> choose(List<Candidate> candidates, Cleaner cleaner, SiteNames site, List<String> descriptions) {
         List<Cleaned> stripped = new ArrayList<>();
         for (Candidate candidate : candidates) {
             String text = Text.clean(candidate.text());
             if (text.isEmpty()) continue;
-            String headline = stripSite(text, others, site, candidate.isTitleTag());
+            String headline = cleaner.strip(text, candidate.isTitleTag());
             if (isUsable(headline, site)) stripped.add(new Cleaned(headline, candidate.source()));
         }
         if (stripped.isEmpty()) return Optional.empty();
@@ -141,10 +145,28 @@ final class Headlines {
 
     /** Removes site and section names from a title, keeping the story's own words exactly. */
     static String stripSite(String title, List<String> others, SiteNames site, boolean isTitleTag) {
-        List<String> evidence = new ArrayList<>();
-        for (String other : others) if (!site.matches(other)) evidence.add(other);
-        String stripped = stripParts(title, evidence, site, isTitleTag);
-        return withoutCredit(stripped, evidence);
+        return new Cleaner(others, site).strip(title, isTitleTag);
+    }
+
+    /**
+     * Strips site and section names from one page's titles, given the page's other evidence; remembers what it
+     * worked out, since a page's titles are looked at several times (to choose, and to rate the choice).
+     */
+    static final class Cleaner {
+        private final List<String> evidence = new ArrayList<>();
+        private final SiteNames site;
+        private final java.util.Map<String, String> title = new java.util.HashMap<>();
+        private final java.util.Map<String, String> other = new java.util.HashMap<>();
+
+        Cleaner(List<String> others, SiteNames site) {
+            this.site = site;
+            for (String o : others) if (!site.matches(o)) evidence.add(o);
+        }
+
+        String strip(String text, boolean isTitleTag) {
+            return (isTitleTag ? title : other).computeIfAbsent(text,
+                    t -> withoutCredit(stripParts(t, evidence, site, isTitleTag), evidence));
+        }
     }
 
     /**
@@ -254,6 +276,10 @@ final class Headlines {
 
     private static List<Part> split(String title) {
         List<Part> parts = new ArrayList<>();
+        if (!hasSeparatorCharacter(title)) {
+            parts.add(new Part("", title));
+            return parts;
+        }
         Matcher m = SEPARATOR.matcher(title);
         int start = 0;
         String separator = "";
@@ -269,6 +295,19 @@ final class Headlines {
         }
         parts.add(new Part(separator, title.substring(start)));
         return parts;
+    }
+
+    /** Whether any character that {@link #SEPARATOR} needs occurs at all: most cheaply answered before the regex. */
+    private static boolean hasSeparatorCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case '|', '｜', ':', '：', '-', '–', '—', '»', '«', '·', '•', '‹', '›', '~', '/', '_', '＿':
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     private static int count(String s, char c) {

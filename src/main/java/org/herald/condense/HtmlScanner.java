@@ -36,7 +36,7 @@ final class HtmlScanner {
 
     private void run() {
         int i = 0;
-        while (i < n) {
+        while (i < n && !facts.complete) {
             int lt = html.indexOf('<', i);
             if (lt < 0 || lt + 1 >= n) return;
             char c = html.charAt(lt + 1);
@@ -218,6 +218,29 @@ final class HtmlScanner {
         if (marks.contains("caption") || marks.contains("logo") || marks.contains("masthead") || marks.contains("site-title")
                 || marks.contains("site-name") || marks.contains("sitename") || marks.contains("blog-title")) return;
         facts.headings.add(new PageFacts.Heading(text, articleDepth > 0, chromeDepth > 0, hinted));
+        facts.complete = evidenceComplete(text);
+    }
+
+    /**
+     * Whether the rest of the page can change nothing: the head has given the social title, a description that
+     * is not the title and the canonical link, and an {@code <h1>} outside the page's chrome repeats the social title.
+     * Menus, related stories, footers and scripts after that point are most of a page's bytes.
+     */
+    private boolean evidenceComplete(String heading) {
+        if (chromeDepth > 0 || facts.canonical == null || facts.title == null) return false;
+        String og = facts.meta.get("og:title");
+        if (og == null || og.isBlank()) return false;
+        // the summary must come from the head too, by the rules Condenser applies to it
+        String description = null;
+        for (String key : new String[]{"og:description", "twitter:description", "description"}) {
+            description = facts.meta.get(key);
+            if (description != null && !description.isBlank()) break;
+        }
+        if (description == null || description.isBlank()) return false;
+        String summary = Summaries.withoutTrailingBoilerplate(Text.clean(description));
+        String cleanOg = Text.clean(og);
+        return Agreement.same(heading, cleanOg) && !summary.isEmpty() && !Boilerplate.isBoilerplate(summary)
+                && !Agreement.same(summary, cleanOg);
     }
 
     private static final String[] HIDDEN = {"aural", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
@@ -346,7 +369,7 @@ final class HtmlScanner {
                     while (i < end && !Character.isWhitespace(html.charAt(i)) && html.charAt(i) != '>') i++;
                     value = html.substring(start, i);
                 }
-                if (value.indexOf('&') >= 0) value = org.jsoup.parser.Parser.unescapeEntities(value, true);
+                if (value.indexOf('&') >= 0) value = Text.unescape(value, true);
             }
             if (!name.isEmpty()) out.putIfAbsent(name, value);
         }
@@ -364,7 +387,13 @@ final class HtmlScanner {
     }
 
     private boolean is(int at, String lowerName) {
-        return html.regionMatches(true, at, lowerName, 0, lowerName.length());
+        int len = lowerName.length();
+        if (at + len > n) return false;
+        for (int k = 0; k < len; k++) {
+            // ASCII tag names: folding with 0x20 is exact for letters, and digits only ever meet digits here
+            if ((html.charAt(at + k) | 0x20) != lowerName.charAt(k)) return false;
+        }
+        return true;
     }
 
     private static boolean isAsciiLetter(char c) {

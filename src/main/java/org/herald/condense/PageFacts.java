@@ -33,6 +33,8 @@ final class PageFacts {
     String title;
     String canonical;
     String baseHref;
+    /** Set when nothing later in the page could change the story, so scanning stopped there. */
+    boolean complete;
 
     Optional<String> meta(String key) {
         String value = meta.get(key);
