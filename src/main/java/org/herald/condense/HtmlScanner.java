@@ -223,11 +223,12 @@ final class HtmlScanner {
 
     /**
      * Whether the rest of the page can change nothing: the head has given the social title, a description that
-     * is not the title and the canonical link, and an {@code <h1>} outside the page's chrome repeats the social title.
+     * is not the title and the canonical link (or og:url), and an {@code <h1>} outside the page's chrome repeats the
+     * social title or its start.
      * Menus, related stories, footers and scripts after that point are most of a page's bytes.
      */
     private boolean evidenceComplete(String heading) {
-        if (chromeDepth > 0 || facts.canonical == null || facts.title == null) return false;
+        if (facts.title == null || facts.canonical == null && facts.meta.get("og:url") == null) return false;
         String og = facts.meta.get("og:title");
         if (og == null || og.isBlank()) return false;
         // the summary must come from the head too, by the rules Condenser applies to it
@@ -239,8 +240,10 @@ final class HtmlScanner {
         if (description == null || description.isBlank()) return false;
         String summary = Summaries.withoutTrailingBoilerplate(Text.clean(description));
         String cleanOg = Text.clean(og);
-        return Agreement.same(heading, cleanOg) && !summary.isEmpty() && !Boilerplate.isBoilerplate(summary)
-                && !Agreement.same(summary, cleanOg);
+        // "Story" in the h1 and "Story | Site" in og:title: the h1 settles how og:title is cut
+        String h = Agreement.key(heading);
+        return h.length() >= 12 && Agreement.key(cleanOg).startsWith(h) && !summary.isEmpty()
+                && !Boilerplate.isBoilerplate(summary) && !Agreement.same(summary, cleanOg);
     }
 
     private static final String[] HIDDEN = {"aural", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
