@@ -56,10 +56,10 @@ public final class Condenser {
         Optional<URI> ogUrl = facts.meta("og:url").flatMap(u -> Links.canonical(u, page.url()));
         Optional<URI> resolveAgainst = base.or(() -> ogUrl);
         Optional<URI> link = chooseLink(List.of(
-                facts.canonical().flatMap(c -> Links.canonical(c, resolveAgainst)),
-                ogUrl,
-                ld.url().flatMap(u -> Links.canonical(u, resolveAgainst)),
-                page.url().flatMap(u -> Links.canonical(u.toString(), Optional.empty()))));
+                () -> facts.canonical().flatMap(c -> Links.canonical(c, resolveAgainst)),
+                () -> ogUrl,
+                () -> ld.url().flatMap(u -> Links.canonical(u, resolveAgainst)),
+                () -> page.url().flatMap(u -> Links.canonical(u.toString(), Optional.empty()))));
 
         Optional<String> og = facts.meta("og:title").map(Text::clean);
         Optional<String> twitter = facts.meta("twitter:title").map(Text::clean);
@@ -240,10 +240,16 @@ public final class Condenser {
      * The first link candidate, except that a canonical pointing at the site's home page (a common CMS
      * misconfiguration) gives way to a candidate with a real path on the same site.
      */
-    private static Optional<URI> chooseLink(List<Optional<URI>> candidates) {
-        Optional<URI> first = candidates.stream().flatMap(Optional::stream).findFirst();
-        if (first.isEmpty() || !isHomePage(first.get())) return first;
-        return candidates.stream().flatMap(Optional::stream).filter(c -> !isHomePage(c)).findFirst().or(() -> first);
+    private static Optional<URI> chooseLink(List<java.util.function.Supplier<Optional<URI>>> candidates) {
+        // worked out in order and only as far as needed: most pages settle it with their canonical link
+        Optional<URI> first = Optional.empty();
+        for (java.util.function.Supplier<Optional<URI>> candidate : candidates) {
+            Optional<URI> link = candidate.get();
+            if (link.isEmpty()) continue;
+            if (!isHomePage(link.get())) return link;
+            if (first.isEmpty()) first = link;
+        }
+        return first;
     }
 
     private static boolean isHomePage(URI uri) {
@@ -269,15 +275,22 @@ public final class Condenser {
         return Optional.ofNullable(best);
     }
 
+    /** The article's paragraphs if it marks any, else all; each turned into text only when the summary asks for it. */
     private static List<String> paragraphs(PageFacts facts) {
-        List<String> inArticle = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        for (PageFacts.Paragraph p : facts.paragraphs) {
-            String text = p.text();
-            all.add(text);
-            if (p.inArticle()) inArticle.add(text);
-        }
-        return inArticle.isEmpty() ? all : inArticle;
+        List<PageFacts.Paragraph> inArticle = new ArrayList<>();
+        for (PageFacts.Paragraph p : facts.paragraphs) if (p.inArticle()) inArticle.add(p);
+        List<PageFacts.Paragraph> chosen = inArticle.isEmpty() ? facts.paragraphs : inArticle;
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return chosen.get(index).text();
+            }
+
+            @Override
+            public int size() {
+                return chosen.size();
+            }
+        };
     }
 
     /** Drops the promotional footer: boilerplate lines at the end, and blank lines around them. */

@@ -231,7 +231,11 @@ final class HtmlScanner {
         if (facts.title == null || facts.canonical == null && facts.meta.get("og:url") == null) return false;
         String og = facts.meta.get("og:title");
         if (og == null || og.isBlank()) return false;
-        // the summary must come from the head too, by the rules Condenser applies to it
+        String h = Agreement.key(heading);
+        String cleanOg = Text.clean(og);
+        if (h.length() < 12 || !Agreement.key(cleanOg).startsWith(h)) return false;
+        // "Story" in the h1 and "Story | Site" in og:title: the h1 settles how og:title is cut; the summary must
+        // come from the head too, by the rules Condenser applies to it
         String description = null;
         for (String key : new String[]{"og:description", "twitter:description", "description"}) {
             description = facts.meta.get(key);
@@ -239,11 +243,7 @@ final class HtmlScanner {
         }
         if (description == null || description.isBlank()) return false;
         String summary = Summaries.withoutTrailingBoilerplate(Text.clean(description));
-        String cleanOg = Text.clean(og);
-        // "Story" in the h1 and "Story | Site" in og:title: the h1 settles how og:title is cut
-        String h = Agreement.key(heading);
-        return h.length() >= 12 && Agreement.key(cleanOg).startsWith(h) && !summary.isEmpty()
-                && !Boilerplate.isBoilerplate(summary) && !Agreement.same(summary, cleanOg);
+        return !summary.isEmpty() && !Boilerplate.isBoilerplate(summary) && !Agreement.same(summary, cleanOg);
     }
 
     private static final String[] HIDDEN = {"aural", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader",

@@ -24,12 +24,16 @@ final class SiteNames {
     /** Hyphenated host labels split into their words: "wehranlage-horka" gives [wehranlage, horka]. */
     private final List<List<String>> hostWords = new ArrayList<>();
 
+    private final java.util.Map<String, Boolean> answers = new java.util.HashMap<>();
+
     void addName(String name) {
+        answers.clear();
         String key = key(name);
         if (key.length() >= 2 && !names.contains(key)) names.add(key);
     }
 
     void addHost(URI uri) {
+        answers.clear();
         String host = uri.getHost();
         if (host == null) return;
         for (String label : host.toLowerCase(Locale.ROOT).split("\\.")) {
@@ -48,6 +52,15 @@ final class SiteNames {
 
     /** Whether a title segment names the site rather than the story. */
     boolean matches(String segment) {
+        // a page asks about the same few segments many times; the names are all known by then
+        Boolean known = answers.get(segment);
+        if (known != null) return known;
+        boolean answer = computeMatches(segment);
+        answers.put(segment, answer);
+        return answer;
+    }
+
+    private boolean computeMatches(String segment) {
         String s = segment.strip();
         if (DOMAIN.matcher(s).matches()) return true;
         String key = key(s);
