@@ -17,8 +17,9 @@ final class PageFacts {
      * worked out when asked for: most pages have a description, and then no paragraph is ever needed.
      */
     record Paragraph(String markup, boolean inArticle) {
+        /** The paragraph's text with tags removed; {@link Summaries} cleans it (entities, white space) once. */
         String text() {
-            return Text.clean(Text.stripTags(markup));
+            return Text.stripTags(markup);
         }
     }
 

@@ -45,6 +45,10 @@ final class Text {
             out.appendCodePoint(cp);
         }
         String result = out.toString();
+        // below U+0300 (where combining marks begin) every string is already in NFC
+        boolean plain = true;
+        for (int i = 0; i < result.length() && plain; i++) plain = result.charAt(i) < 0x300;
+        if (plain) return result;
         return Normalizer.isNormalized(result, Normalizer.Form.NFC) ? result : Normalizer.normalize(result, Normalizer.Form.NFC);
     }
 
