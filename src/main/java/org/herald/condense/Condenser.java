@@ -86,7 +86,7 @@ public final class Condenser {
         for (String key : new String[]{"title", "headline", "sailthru.title", "parsely-title", "dc.title", "og:title", "twitter:title"}) {
             facts.meta(key).ifPresent(corroborators::add);
         }
-        Headlines.Cleaner cleaner = new Headlines.Cleaner(cleanedEvidence(corroborators, site), site);
+        Headlines.Cleaner cleaner = new Headlines.Cleaner(cleanedEvidence(corroborators), site);
         Map<Evidence, String> rated = new EnumMap<>(Evidence.class);
         og.ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
         twitter.ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
@@ -145,7 +145,7 @@ public final class Condenser {
         return title.isEmpty() || !Agreement.same(name, title.get()) || name.split("\\s+").length <= 2;
     }
 
-    private static List<String> cleanedEvidence(List<String> corroborators, SiteNames site) {
+    private static List<String> cleanedEvidence(List<String> corroborators) {
         List<String> out = new ArrayList<>();
         for (String c : corroborators) {
             String cleaned = Text.clean(c);
@@ -173,10 +173,10 @@ public final class Condenser {
     }
 
     /**
-     * Whether the {@code <h1>} should stand before the {@code <title>}. It should, unless an {@code <h2>} repeats the
-     * title's story and no h1 does (the theme sets the post title as an h2, h1s inside it), or the two share no words while the
-     * title has the shape "Story | Site" and nothing marks the h1 as the article's: then the h1 is a site,
-     * section or widget name.
+     * Whether the {@code <h1>} should stand before the {@code <title>}. It should, unless an {@code <h2>} repeats
+     * the title's story and no h1 does (the theme sets the post title as an h2, h1s inside it), or the two share
+     * no words while the title has the shape "Story | Site" and nothing marks the h1 as the article's: then the
+     * h1 is a site, section or widget name.
      */
     private static boolean headingBeatsTitle(PageFacts.Heading heading, PageFacts facts, SiteNames site, String title,
                                              String titleStory, List<String> titles) {
