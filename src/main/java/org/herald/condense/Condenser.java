@@ -118,7 +118,10 @@ public final class Condenser {
         Optional<Headlines.Choice> choice = Headlines.choose(candidates, cleaner, site, descriptions);
         if (choice.isEmpty()) return new Condensed.Unusable(page.source(), "no headline found in the page");
         Optional<String> headline = choice.map(Headlines.Choice::headline);
-        ConfidenceRating.Rating rating = ConfidenceRating.rate(headline.get(), choice.get().source(), rated);
+        ConfidenceRating.Rating rating = choice.get().firstSentence()
+                ? new ConfidenceRating.Rating(Confidence.LOW, "headline is the first sentence of a paragraph-long "
+                        + choice.get().source().label())
+                : ConfidenceRating.rate(headline.get(), choice.get().source(), rated);
 
         Optional<String> description = facts.meta("og:description")
                 .or(() -> facts.meta("twitter:description"))

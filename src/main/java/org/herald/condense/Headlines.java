@@ -89,8 +89,14 @@ final class Headlines {
     record Cleaned(String text, Evidence source) {
     }
 
-    /** The headline chosen, where it came from, and every usable candidate it was chosen among. */
-    record Choice(String headline, Evidence source, List<Cleaned> candidates) {
+    /**
+     * The headline chosen, where it came from, every usable candidate it was chosen among, and whether it had to be
+     * cut out of a paragraph-long candidate (its first sentence).
+     */
+    record Choice(String headline, Evidence source, List<Cleaned> candidates, boolean firstSentence) {
+        Choice(String headline, Evidence source, List<Cleaned> candidates) {
+            this(headline, source, candidates, false);
+        }
     }
 
     static Optional<String> choose(List<Candidate> candidates, List<String> corroborators, SiteNames site) {
@@ -131,7 +137,23 @@ final class Headlines {
                 }
             }
         }
+        if (best.text().length() > LONGEST) {
+            // every candidate is a paragraph (a blog that puts its first paragraph in the title): its first
+            // sentence is the nearest thing to a headline the page has
+            Optional<String> sentence = firstSentence(best.text());
+            if (sentence.isPresent()) return Optional.of(new Choice(sentence.get(), best.source(), stripped, true));
+        }
         return Optional.of(new Choice(best.text(), best.source(), stripped));
+    }
+
+    private static Optional<String> firstSentence(String text) {
+        java.text.BreakIterator sentences = Breaks.sentences(Locale.ROOT);
+        sentences.setText(text);
+        int end = sentences.next();
+        if (end == java.text.BreakIterator.DONE) return Optional.empty();
+        String sentence = text.substring(0, end).strip();
+        if (sentence.endsWith(".") && !sentence.endsWith("..")) sentence = sentence.substring(0, sentence.length() - 1).strip();
+        return sentence.length() >= 20 && sentence.length() <= LONGEST ? Optional.of(sentence) : Optional.empty();
     }
 
     /** Headlines run to a line or two; past this a candidate is a paragraph or a description. */

@@ -31,6 +31,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CorpusLabelsTest {
     static final Path CORPUS = Path.of("../shared/corpus");
     static final Path LABELS = Path.of("src/test/resources/corpus-labels/labels.tsv");
+    /** The second sample, drawn from the pages the first left out and labelled after the fixes, before any run. */
+    static final Path HOLDOUT = Path.of("src/test/resources/corpus-labels/holdout.tsv");
+    /** A label saying the page holds no headline at all: Herald must refuse it rather than make one up. */
+    static final String NONE = "(none)";
     private static final Pattern PATH = Pattern.compile("\"id\": \"([^\"]+)\".*?\"path\": \"([^\"]+)\"");
 
     /**
@@ -49,13 +53,20 @@ class CorpusLabelsTest {
     }
 
     static List<Label> labels() throws IOException {
+        List<Label> all = new ArrayList<>(labels(LABELS));
+        all.addAll(labels(HOLDOUT));
+        return all;
+    }
+
+    static List<Label> labels(Path file) throws IOException {
         Map<String, Path> paths = new java.util.HashMap<>();
         for (String line : Files.readAllLines(CORPUS.resolve("manifest.jsonl"), StandardCharsets.UTF_8)) {
             Matcher m = PATH.matcher(line);
             if (m.find()) paths.put(m.group(1), CORPUS.resolve(m.group(2)));
         }
         List<Label> out = new ArrayList<>();
-        for (String line : Files.readAllLines(LABELS, StandardCharsets.UTF_8).subList(1, Files.readAllLines(LABELS).size())) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) continue;
             String[] cols = line.split("\t", -1);
             List<String> accepted = new ArrayList<>();
@@ -73,11 +84,15 @@ class CorpusLabelsTest {
         return labels().stream().map(l -> Arguments.of(l.id(), l.page(), l.accepted()));
     }
 
-    static Story condense(Path page) throws IOException {
+    static Condensed condensed(Path page) throws IOException {
         SourceResult read = FileAndWebSource.parse(page.toString(), Files.readAllBytes(page), Optional.empty(), Optional.empty());
         assertThat(read).isInstanceOf(SourceResult.Articles.class);
         Article article = ((SourceResult.Articles) read).articles().get(0);
-        Condensed condensed = new Condenser(CondenseSettings.defaults()).condense(article, Optional.empty());
+        return new Condenser(CondenseSettings.defaults()).condense(article, Optional.empty());
+    }
+
+    static Story condense(Path page) throws IOException {
+        Condensed condensed = condensed(page);
         assertThat(condensed).isInstanceOf(Condensed.Ok.class);
         return ((Condensed.Ok) condensed).story();
     }
@@ -86,6 +101,10 @@ class CorpusLabelsTest {
     @MethodSource("pages")
     void findsTheHeadlineAnEditorWouldPost(String id, Path page, List<String> accepted) throws IOException {
         assumeTrue(page != null, "../shared/corpus is not beside the checkout: real-page labels not checked");
+        if (accepted.equals(List.of(NONE))) {
+            assertThat(condensed(page)).as("a page without a headline is refused").isInstanceOf(Condensed.Unusable.class);
+            return;
+        }
         Story story = condense(page);
         if (KNOWN_MISSES.containsKey(id)) {
             assertThat(story.headline()).as("known miss now right: take it off KNOWN_MISSES").isNotIn(accepted);

@@ -57,6 +57,18 @@ class RealPageErrorClassesTest {
     }
 
     @Test
+    void whenEveryTitleIsAParagraphItsFirstSentenceIsTheHeadlineAndItIsRatedLow() {
+        String paragraph = "Leandra Lou – Der etwas andere Modeblog jetzt auch zwischen Buchdeckeln. Leandra Lou schreibt über "
+                + "all die Themen, die echte Fashion Junkies bewegen, von A wie Abnehmen bis Z wie Zicke, über Botox, Collection "
+                + "und Do-it-yourself, und das mit viel Witz";
+        Story story = condense(page("<meta property=\"og:site_name\" content=\"Literatur &amp; Film\"><meta property=\"og:title\" content=\""
+                + paragraph + "\"><title>" + paragraph + "</title>", "<h1>Literatur &amp; Film</h1><p>" + paragraph + "</p>"));
+        assertThat(story.headline()).isEqualTo("Leandra Lou – Der etwas andere Modeblog jetzt auch zwischen Buchdeckeln");
+        assertThat(story.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(story.confidenceReason()).isEqualTo("headline is the first sentence of a paragraph-long og:title");
+    }
+
+    @Test
     void plainTextWhoseFirstLineIsAParagraphHasNoHeadlineRatherThanAWrongOne() {
         String paragraph = "Kristen Wiig has had the kind of summer one might imagine to be life-changing. ".repeat(4).strip();
         Condensed c = new Condenser(CondenseSettings.defaults())
