@@ -17,7 +17,8 @@ final class Summaries {
         String fallback = null;
         for (String p : paragraphs) {
             String text = Text.clean(p);
-            if (text.isEmpty() || Boilerplate.isBoilerplate(text) || text.equals(headline)) continue;
+            // too short to count even before trimming: a menu line or a caption, not worth the sentence breaks
+            if (text.isEmpty() || weight(text) < 20 || Boilerplate.isBoilerplate(text) || text.equals(headline)) continue;
             text = withoutTrailingBoilerplate(text);
             if (weight(text) >= SUBSTANTIAL) return Optional.of(text);
             if (fallback == null && weight(text) >= 20) fallback = text;
