@@ -32,8 +32,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Condense + compose throughput over generated ~100 KB news pages and a 200-item feed, with the two
- * channels of the shipped configuration. One operation is one page (or one whole feed).
+ * Condense + compose throughput over the real saved pages of {@code ../shared/corpus} (341 pages of news sites,
+ * blogs and portals, 2 KB to several MB), generated ~100 KB news pages and a 200-item feed, with the two
+ * channels of the shipped configuration. One operation is one page (or one whole feed); the real-page
+ * benchmarks go through every corpus page in turn, so their rate is the corpus's average page.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +49,8 @@ public class CondenseComposeBenchmark {
     private byte[] feed;
     private Condenser condenser;
     private List<ChannelSettings> channels;
+    private List<byte[]> realBytes;
+    private List<Article> realPages;
 
     @State(Scope.Thread)
     public static class Cursor {
@@ -61,6 +65,37 @@ public class CondenseComposeBenchmark {
         HeraldSettings settings = SettingsLoader.load(Path.of("config/application.conf"));
         condenser = new Condenser(CondenseSettings.defaults());
         channels = settings.channels();
+        realBytes = RealPages.load();
+        realPages = realBytes.stream().map(b -> ((SourceResult.Articles) FileAndWebSource.parse("bench", b, Optional.empty(),
+                Optional.empty())).articles().get(0)).toList();
+    }
+
+    /** A real page already decoded (as the source stage hands it over): condense, then compose for every channel. */
+    @Benchmark
+    public void realPage(Cursor cursor, Blackhole hole) {
+        Article page = realPages.get(Math.floorMod(cursor.next++, realPages.size()));
+        Condensed condensed = condenser.condense(page, Optional.empty());
+        // a few corpus pages hold no headline at all; condensing them is still work done
+        if (condensed instanceof Condensed.Ok) composeAll(condensed, hole);
+        else hole.consume(condensed);
+    }
+
+    /** A real page from its bytes: charset detection and decoding (the source stage), condense and compose. */
+    @Benchmark
+    public void realPageFromBytes(Cursor cursor, Blackhole hole) {
+        byte[] bytes = realBytes.get(Math.floorMod(cursor.next++, realBytes.size()));
+        SourceResult read = FileAndWebSource.parse("bench", bytes, Optional.empty(), Optional.empty());
+        for (Article article : ((SourceResult.Articles) read).articles()) {
+            Condensed condensed = condenser.condense(article, Optional.empty());
+            if (condensed instanceof Condensed.Ok) composeAll(condensed, hole);
+            else hole.consume(condensed);
+        }
+    }
+
+    /** Baseline: decoding each real page's bytes as UTF-8 and nothing else. */
+    @Benchmark
+    public Object realUtf8DecodeOnly(Cursor cursor) {
+        return new String(realBytes.get(Math.floorMod(cursor.next++, realBytes.size())), StandardCharsets.UTF_8);
     }
 
     /** A decoded page in memory: condense, then compose for every channel. */

@@ -86,7 +86,9 @@ final class PreviewCommand implements Callable<Integer> {
                 .field("link", story.link().map(URI::toString).orElse(null))
                 .field("summary", story.summary())
                 .field("lang", story.lang())
-                .field("dir", story.dir().id());
+                .field("dir", story.dir().id())
+                .field("confidence", story.confidence().id())
+                .field("confidenceReason", story.confidenceReason());
         story.guid().ifPresent(g -> w.field("guid", g));
         story.publishedAt().ifPresent(p -> w.field("published", p.toString()));
         w.beginArray("posts");
@@ -109,6 +111,7 @@ final class PreviewCommand implements Callable<Integer> {
         out.println("link      " + story.link().map(URI::toString).orElse("(none: pass --link URL to give one)"));
         out.println("summary   " + (story.summary().isEmpty() ? "(none)" : story.summary()));
         out.println("language  " + story.lang() + ", " + story.dir().id());
+        out.println("confidence " + story.confidence().id() + " (" + story.confidenceReason() + ")");
         for (Post post : posts) {
             boolean dryRun = settings.channel(post.channel()).map(ChannelSettings::dryRun).orElse(false);
             String length = post.network() == Network.X

@@ -1,5 +1,6 @@
 package org.herald.cli;
 
+import org.herald.condense.Confidence;
 import org.herald.outbox.Database;
 import org.herald.outbox.FeedState;
 import org.herald.outbox.FeedStates;
@@ -85,6 +86,8 @@ final class QueueCommand implements Callable<Integer> {
                 .field("text", e.text())
                 .field("link", e.link().map(URI::toString).orElse(null))
                 .field("dryRun", e.dryRun())
+                .field("confidence", e.confidence().map(Confidence::id).orElse(null))
+                .field("confidenceReason", e.confidenceReason().orElse(null))
                 .endObject().toString();
     }
 

@@ -8,7 +8,9 @@ import org.herald.source.WebPage;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns any {@link Article} into a {@link Story}: headline, canonical link, summary, language and direction. */
@@ -31,10 +33,15 @@ public final class Condenser {
 
     private Condensed condenseText(PlainText text, Optional<URI> fallbackLink) {
         String headline = Text.clean(text.headline());
+        if (headline.length() > Headlines.LONGEST) {
+            return new Condensed.Unusable(text.source(), "the text has no headline: its first line is a "
+                    + headline.length() + "-character paragraph (put the headline on a line of its own)");
+        }
         List<String> body = withoutFooter(text.body());
         String lead = Summaries.firstSubstantial(body, headline).orElse("");
         return story(text.source(), headline, link(fallbackLink), lead, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                new ConfidenceRating.Rating(Confidence.HIGH, "headline is the text's first line"));
     }
 
     private Condensed condensePage(WebPage page, Optional<URI> fallbackLink) {
@@ -49,39 +56,72 @@ public final class Condenser {
         Optional<URI> ogUrl = facts.meta("og:url").flatMap(u -> Links.canonical(u, page.url()));
         Optional<URI> resolveAgainst = base.or(() -> ogUrl);
         Optional<URI> link = chooseLink(List.of(
-                facts.canonical().flatMap(c -> Links.canonical(c, resolveAgainst)),
-                ogUrl,
-                ld.url().flatMap(u -> Links.canonical(u, resolveAgainst)),
-                page.url().flatMap(u -> Links.canonical(u.toString(), Optional.empty()))));
+                () -> facts.canonical().flatMap(c -> Links.canonical(c, resolveAgainst)),
+                () -> ogUrl,
+                () -> ld.url().flatMap(u -> Links.canonical(u, resolveAgainst)),
+                () -> page.url().flatMap(u -> Links.canonical(u.toString(), Optional.empty()))));
+
+        Optional<String> og = facts.meta("og:title").map(Text::clean);
+        Optional<String> twitter = facts.meta("twitter:title").map(Text::clean);
+        Optional<String> title = facts.title().map(Text::clean).filter(t -> !t.isEmpty());
+        List<String> titles = new ArrayList<>();
+        og.ifPresent(titles::add);
+        twitter.ifPresent(titles::add);
+        title.ifPresent(titles::add);
 
         SiteNames site = new SiteNames();
         for (String key : new String[]{"og:site_name", "application-name", "apple-mobile-web-app-title", "al:android:app_name",
                 "al:ios:app_name", "twitter:app:name:iphone", "publisher", "dc.publisher"}) {
-            facts.meta(key).map(Text::clean).ifPresent(site::addName);
+            facts.meta(key).map(Text::clean).filter(name -> isSiteName(name, title)).ifPresent(site::addName);
         }
         facts.meta("twitter:site").map(s -> s.replace("@", "")).ifPresent(site::addName);
         ld.siteNames().forEach(name -> site.addName(Text.clean(name)));
+        title.ifPresent(t -> Headlines.namesBeforeUiLabel(t).forEach(site::addName));
         link.ifPresent(site::addHost);
         page.url().ifPresent(site::addHost);
 
-        List<Headlines.Candidate> candidates = new ArrayList<>();
         List<String> corroborators = new ArrayList<>();
-        facts.meta("og:title").ifPresent(t -> candidates.add(new Headlines.Candidate(t, false)));
-        facts.meta("twitter:title").ifPresent(t -> candidates.add(new Headlines.Candidate(t, false)));
-        ld.headline().ifPresent(t -> candidates.add(new Headlines.Candidate(t, false)));
-        bestHeading(facts, site).ifPresent(t -> candidates.add(new Headlines.Candidate(t, false)));
-        facts.title().ifPresent(t -> candidates.add(new Headlines.Candidate(t, true)));
-        for (String key : new String[]{"title", "headline", "sailthru.title", "parsely-title", "dc.title"}) {
-            facts.meta(key).ifPresent(t -> candidates.add(new Headlines.Candidate(t, false)));
-        }
         ld.headline().ifPresent(corroborators::add);
         facts.headings.forEach(h -> corroborators.add(h.text()));
         for (String key : new String[]{"title", "headline", "sailthru.title", "parsely-title", "dc.title", "og:title", "twitter:title"}) {
             facts.meta(key).ifPresent(corroborators::add);
         }
+        Headlines.Cleaner cleaner = new Headlines.Cleaner(cleanedEvidence(corroborators), site);
+        Map<Evidence, String> rated = new EnumMap<>(Evidence.class);
+        og.ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
+        twitter.ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
+        String titleStory = title.map(t -> cleaner.strip(t, true)).orElse("");
+        title.ifPresent(t -> rated.put(Evidence.TITLE, titleStory));
+        boolean titleUsable = !titleStory.isEmpty() && Headlines.isUsable(titleStory, site);
 
-        Optional<String> headline = Headlines.choose(candidates, corroborators, site);
-        if (headline.isEmpty()) return new Condensed.Unusable(page.source(), "no headline found in the page");
+        Optional<String> ldHeadline = articleHeadline(ld, facts, titles, site);
+        Optional<PageFacts.Heading> heading = bestHeading(facts, site, titleStory, titles);
+        ldHeadline.ifPresent(t -> rated.put(Evidence.JSON_LD, cleaner.strip(Text.clean(t), false)));
+        heading.ifPresent(h -> rated.put(Evidence.H1, cleaner.strip(h.text(), false)));
+
+        List<Headlines.Candidate> candidates = new ArrayList<>();
+        og.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.OG_TITLE)));
+        twitter.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.TWITTER_TITLE)));
+        ldHeadline.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.JSON_LD)));
+        heading.filter(h -> !titleUsable || headingBeatsTitle(h, facts, site, title.get(), titleStory, titles))
+                .ifPresent(h -> candidates.add(new Headlines.Candidate(h.text(), Evidence.H1)));
+        title.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.TITLE)));
+        for (String key : new String[]{"title", "headline", "sailthru.title", "parsely-title", "dc.title"}) {
+            facts.meta(key).ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.META)));
+        }
+
+        List<String> descriptions = new ArrayList<>();
+        for (String key : new String[]{"og:description", "twitter:description", "description"}) {
+            facts.meta(key).map(Text::clean).ifPresent(descriptions::add);
+        }
+        ld.description().map(Text::clean).ifPresent(descriptions::add);
+        Optional<Headlines.Choice> choice = Headlines.choose(candidates, cleaner, site, descriptions);
+        if (choice.isEmpty()) return new Condensed.Unusable(page.source(), "no headline found in the page");
+        Optional<String> headline = choice.map(Headlines.Choice::headline);
+        ConfidenceRating.Rating rating = choice.get().firstSentence()
+                ? new ConfidenceRating.Rating(Confidence.LOW, "headline is the first sentence of a paragraph-long "
+                        + choice.get().source().label())
+                : ConfidenceRating.rate(headline.get(), choice.get().source(), rated);
 
         Optional<String> description = facts.meta("og:description")
                 .or(() -> facts.meta("twitter:description"))
@@ -99,7 +139,65 @@ public final class Condenser {
         Optional<URI> image = facts.meta("og:image").or(() -> facts.meta("twitter:image"))
                 .flatMap(i -> Links.canonical(i, resolveAgainst));
         return story(page.source(), headline.get(), link.or(() -> link(fallbackLink)), summary, declaredLang,
-                facts.dir(), image, Optional.empty(), Optional.empty());
+                facts.dir(), image, Optional.empty(), Optional.empty(), rating);
+    }
+
+    /** A name the page gives its site, unless it is really the story's title (some CMSs put it in application-name). */
+    private static boolean isSiteName(String name, Optional<String> title) {
+        if (name.isEmpty() || name.split("\\s+").length > 8) return false;
+        return title.isEmpty() || !Agreement.same(name, title.get()) || name.split("\\s+").length <= 2;
+    }
+
+    private static List<String> cleanedEvidence(List<String> corroborators) {
+        List<String> out = new ArrayList<>();
+        for (String c : corroborators) {
+            String cleaned = Text.clean(c);
+            if (!cleaned.isEmpty() && !out.contains(cleaned)) out.add(cleaned);
+        }
+        return out;
+    }
+
+    /**
+     * The JSON-LD headline, unless it agrees with nothing else on the page (encyclopedias put a description
+     * there, some CMSs another story's title): then its {@code name}, if that agrees, or nothing.
+     */
+    private static Optional<String> articleHeadline(JsonLd.Facts ld, PageFacts facts, List<String> titles, SiteNames site) {
+        if (ld.headline().isEmpty()) return Optional.empty();
+        List<String> page = new ArrayList<>();
+        for (String t : titles) if (!site.matches(t) && Headlines.isUsable(t, site)) page.add(t);
+        realHeadings(facts, site).forEach(h -> page.add(h.text()));
+        if (page.isEmpty() || agreesWithAny(Text.clean(ld.headline().get()), page)) return ld.headline();
+        return ld.name().filter(name -> agreesWithAny(Text.clean(name), page));
+    }
+
+    private static boolean agreesWithAny(String text, List<String> others) {
+        for (String o : others) if (Agreement.shareWords(text, o)) return true;
+        return false;
+    }
+
+    /**
+     * Whether the {@code <h1>} should stand before the {@code <title>}. It should, unless an {@code <h2>} repeats
+     * the title's story and no h1 does (the theme sets the post title as an h2, h1s inside it), or the two share
+     * no words while the title has the shape "Story | Site" and nothing marks the h1 as the article's: then the
+     * h1 is a site, section or widget name.
+     */
+    private static boolean headingBeatsTitle(PageFacts.Heading heading, PageFacts facts, SiteNames site, String title,
+                                             String titleStory, List<String> titles) {
+        List<PageFacts.Heading> real = realHeadings(facts, site);
+        if (real.stream().noneMatch(h -> Agreement.same(h.text(), titleStory))
+                && facts.subheadings.stream().anyMatch(h -> Agreement.same(h, titleStory)) && !title.equals(titleStory)) {
+            return false;
+        }
+        if (heading.inArticle() || heading.hinted() || agreesWithAny(heading.text(), titles)) return true;
+        return title.equals(titleStory);
+    }
+
+    private static List<PageFacts.Heading> realHeadings(PageFacts facts, SiteNames site) {
+        List<PageFacts.Heading> out = new ArrayList<>();
+        for (PageFacts.Heading h : facts.headings) {
+            if (!site.matches(h.text()) && Headlines.isUsable(h.text(), site)) out.add(h);
+        }
+        return out;
     }
 
     private Condensed condenseEntry(FeedEntry entry, Optional<URI> fallbackLink) {
@@ -110,24 +208,31 @@ public final class Condenser {
         Optional<URI> link = entry.link().flatMap(l -> Links.canonical(l.toString(), Optional.empty()));
         link.ifPresent(site::addHost);
         String title = Text.clean(Text.stripTags(Text.clean(entry.title())));
-        Optional<String> headline = Headlines.choose(List.of(new Headlines.Candidate(title, false)), List.of(), site);
+        Optional<String> headline = Headlines.choose(List.of(new Headlines.Candidate(title, Evidence.FEED)), List.of(), site);
         if (headline.isEmpty()) return new Condensed.Unusable(entry.source(), "feed entry has no title"
                 + entry.link().map(l -> " (" + l + ")").orElse(""));
+        // the feed's title for its own entry is the publisher's choice; nothing on a page is more direct
+        ConfidenceRating.Rating rating = ConfidenceRating.rate(headline.get(), Evidence.FEED, Map.of(Evidence.FEED, headline.get()));
+        if (rating.level() == Confidence.MEDIUM) {
+            rating = new ConfidenceRating.Rating(Confidence.HIGH, headline.get().equals(title)
+                    ? "the feed's own title for the entry" : "the feed's own title for the entry, site name removed");
+        }
         String description = Text.clean(Text.stripTags(Text.clean(entry.description())));
         List<String> paragraphs = description.isEmpty() ? List.of() : List.of(description);
         String summary = Summaries.firstSubstantial(paragraphs, headline.get()).orElse("");
         return story(entry.source(), headline.get(), link.or(() -> link(fallbackLink)), summary, entry.language(),
-                Optional.empty(), Optional.empty(), entry.publishedAt(), entry.guid());
+                Optional.empty(), Optional.empty(), entry.publishedAt(), entry.guid(), rating);
     }
 
     private Condensed story(String source, String headline, Optional<URI> link, String summary,
                             Optional<String> declaredLang, Optional<String> declaredDir, Optional<URI> image,
-                            Optional<java.time.Instant> publishedAt, Optional<String> guid) {
+                            Optional<java.time.Instant> publishedAt, Optional<String> guid, ConfidenceRating.Rating rating) {
         if (headline.isEmpty()) return new Condensed.Unusable(source, "no headline found");
         String lang = Languages.language(declaredLang, headline, summary);
         String trimmed = summary.isEmpty() ? "" : Summaries.trim(summary, settings.summaryMaxLength(), lang);
         Direction dir = Languages.direction(headline, declaredDir, lang);
-        return new Condensed.Ok(new Story(source, headline, link, trimmed, lang, dir, image, publishedAt, guid));
+        return new Condensed.Ok(new Story(source, headline, link, trimmed, lang, dir, image, publishedAt, guid,
+                rating.level(), rating.reason()));
     }
 
     private static Optional<URI> link(Optional<URI> given) {
@@ -138,10 +243,16 @@ public final class Condenser {
      * The first link candidate, except that a canonical pointing at the site's home page (a common CMS
      * misconfiguration) gives way to a candidate with a real path on the same site.
      */
-    private static Optional<URI> chooseLink(List<Optional<URI>> candidates) {
-        Optional<URI> first = candidates.stream().flatMap(Optional::stream).findFirst();
-        if (first.isEmpty() || !isHomePage(first.get())) return first;
-        return candidates.stream().flatMap(Optional::stream).filter(c -> !isHomePage(c)).findFirst().or(() -> first);
+    private static Optional<URI> chooseLink(List<java.util.function.Supplier<Optional<URI>>> candidates) {
+        // worked out in order and only as far as needed: most pages settle it with their canonical link
+        Optional<URI> first = Optional.empty();
+        for (java.util.function.Supplier<Optional<URI>> candidate : candidates) {
+            Optional<URI> link = candidate.get();
+            if (link.isEmpty()) continue;
+            if (!isHomePage(link.get())) return link;
+            if (first.isEmpty()) first = link;
+        }
+        return first;
     }
 
     private static boolean isHomePage(URI uri) {
@@ -149,30 +260,40 @@ public final class Condenser {
         return (path == null || path.isEmpty() || path.equals("/")) && uri.getRawQuery() == null;
     }
 
-    /** The article's {@code <h1>}: not the logo, preferably inside the article or marked as its headline. */
-    private static Optional<String> bestHeading(PageFacts facts, SiteNames site) {
+    /**
+     * The article's {@code <h1>}: not the logo or a widget, preferably inside the article, marked as its headline,
+     * or agreeing with the page's titles.
+     */
+    private static Optional<PageFacts.Heading> bestHeading(PageFacts facts, SiteNames site, String titleStory, List<String> titles) {
         PageFacts.Heading best = null;
         int bestScore = Integer.MIN_VALUE;
-        for (PageFacts.Heading h : facts.headings) {
-            if (site.matches(h.text())) continue;
-            int score = (h.inArticle() ? 2 : 0) + (h.hinted() ? 2 : 0) - (h.inChrome() ? 3 : 0);
+        for (PageFacts.Heading h : realHeadings(facts, site)) {
+            int score = (h.inArticle() ? 2 : 0) + (h.hinted() ? 2 : 0) - (h.inChrome() ? 3 : 0)
+                    + (Agreement.same(h.text(), titleStory) ? 4 : agreesWithAny(h.text(), titles) ? 3 : 0);
             if (score > bestScore) {
                 best = h;
                 bestScore = score;
             }
         }
-        return Optional.ofNullable(best).map(PageFacts.Heading::text);
+        return Optional.ofNullable(best);
     }
 
+    /** The article's paragraphs if it marks any, else all; each turned into text only when the summary asks for it. */
     private static List<String> paragraphs(PageFacts facts) {
-        List<String> inArticle = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        for (PageFacts.Paragraph p : facts.paragraphs) {
-            String text = p.text();
-            all.add(text);
-            if (p.inArticle()) inArticle.add(text);
-        }
-        return inArticle.isEmpty() ? all : inArticle;
+        List<PageFacts.Paragraph> inArticle = new ArrayList<>();
+        for (PageFacts.Paragraph p : facts.paragraphs) if (p.inArticle()) inArticle.add(p);
+        List<PageFacts.Paragraph> chosen = inArticle.isEmpty() ? facts.paragraphs : inArticle;
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return chosen.get(index).text();
+            }
+
+            @Override
+            public int size() {
+                return chosen.size();
+            }
+        };
     }
 
     /** Drops the promotional footer: boilerplate lines at the end, and blank lines around them. */

@@ -19,12 +19,14 @@ final class Headlines {
      * headline; dashes and colons often do, so they only split off a part that is known to name the site.
      */
     private static final Pattern SEPARATOR = Pattern.compile(
-            "\\s+(?:\\||::|»|«|·|•|‹|›|—|–|-|~|/|:)\\s+"
+            "\\s+(?:\\||::|»|«|·|•|‹|›|—|–|--|-|~|/|:)\\s+"
                     // a bare pipe between quotes or brackets is quoted text ("Why “|” …"), not a separator
                     + "|(?<![“\"'‘«(\\[])\\s*[|｜]\\s*(?![”\"'’»)\\]])"
                     + "|(?<=[^\\x00-\\x7F])\\s?[_＿]\\s?|\\s?[_＿]\\s?(?=[^\\x00-\\x7F])|\\s+_\\s+"
                     + "|(?<=[^\\x00-\\x7F])[-–—](?=[^\\x00-\\x7F])"
-                    + "|(?<=\\S):\\s+|\\s*：\\s*");
+                    + "|(?<=\\S):\\s+|\\s*：\\s*"
+                    // CJK text often leaves out the space after an ASCII colon: "記事:サイト"
+                    + "|(?<=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]):(?=\\S)");
     private static final Pattern CREDIT = Pattern.compile("\\s*[（(\\[【][^）)\\]】]{1,24}[）)\\]】]\\s*");
     // "live" is missing on purpose: "Live - Election night" is how live blogs title themselves
     private static final Set<String> SECTION_WORDS = Set.of("news", "local", "world", "politics", "business", "sport",
@@ -33,7 +35,23 @@ final class Headlines {
             "region", "regional", "metro", "nation", "us", "uk", "europe", "asia", "africa", "americas", "middle", "east");
     private static final Set<String> GENERIC = Set.of("home", "homepage", "home page", "news", "latest news",
             "untitled", "index", "article", "error", "404", "page not found", "not found", "menu", "search",
-            "breaking news", "top stories", "startseite", "accueil", "inicio", "الرئيسية", "首页", "ホーム");
+            "breaking news", "top stories", "startseite", "accueil", "inicio", "الرئيسية", "首页", "ホーム",
+            // widgets and navigation that pages mark up as headings
+            "most popular", "most read", "trending", "trending now", "related", "related articles", "related stories",
+            "related posts", "recommended", "recommended for you", "you may also like", "more stories", "more news",
+            "read more", "other pages", "latest", "latest stories", "latest articles", "aktuelle artikel",
+            "weitere artikel", "meistgelesen", "navigation", "main menu", "site navigation", "skip to content",
+            "advertisement", "anzeige", "newsletter", "subscribe", "comments", "share", "share this", "login", "sign in",
+            // language switches
+            "english", "deutsch", "français", "español", "italiano", "português", "русский", "العربية", "中文",
+            "日本語", "한국어", "language", "languages", "select language");
+    /** Parts of a title that are navigation, not names: "Site » Blog Archive » Story". */
+    private static final Set<String> UI_LABELS = Set.of("blog archive", "archive", "archives", "blog", "home",
+            "startseite", "accueil", "inicio");
+    /** Of those, the ones a title only carries between the site's name and the story. */
+    private static final Set<String> ARCHIVE_LABELS = Set.of("blog archive", "archive", "archives");
+    /** A URL slug given as a title ("adac-kindersitztest-herbst-2018"). */
+    private static final Pattern SLUG = Pattern.compile("[\\p{Ll}\\d]+(?:[-_][\\p{Ll}\\d]+){2,}");
 
     private Headlines() {
     }
@@ -48,7 +66,11 @@ final class Headlines {
 
         boolean afterSpacedDash() {
             String s = separator.strip();
-            return (s.equals("-") || s.equals("–") || s.equals("—")) && separator.length() > 1;
+            return (s.equals("-") || s.equals("–") || s.equals("—") || s.equals("--")) && separator.length() > 1;
+        }
+
+        boolean afterSpacedColon() {
+            return separator.strip().equals(":") && separator.startsWith(" ");
         }
 
         String separatorKind() {
@@ -57,42 +79,116 @@ final class Headlines {
     }
 
     /** A raw candidate and where it came from. */
-    record Candidate(String text, boolean isTitleTag) {
+    record Candidate(String text, Evidence source) {
+        boolean isTitleTag() {
+            return source == Evidence.TITLE;
+        }
+    }
+
+    /** A candidate with its site and section names removed. */
+    record Cleaned(String text, Evidence source) {
+    }
+
+    /**
+     * The headline chosen, where it came from, every usable candidate it was chosen among, and whether it had to be
+     * cut out of a paragraph-long candidate (its first sentence).
+     */
+    record Choice(String headline, Evidence source, List<Cleaned> candidates, boolean firstSentence) {
+        Choice(String headline, Evidence source, List<Cleaned> candidates) {
+            this(headline, source, candidates, false);
+        }
     }
 
     static Optional<String> choose(List<Candidate> candidates, List<String> corroborators, SiteNames site) {
+        return choose(candidates, corroborators, site, List.of()).map(Choice::headline);
+    }
+
+    /**
+     * Picks the first usable candidate, best first. {@code descriptions} are the page's summaries: a candidate
+     * that repeats one, or runs past {@value #LONGEST} characters, is a paragraph and loses to any other.
+     */
+    static Optional<Choice> choose(List<Candidate> candidates, List<String> corroborators, SiteNames site,
+                                   List<String> descriptions) {
         List<String> others = new ArrayList<>();
         for (String c : corroborators) {
             String cleaned = Text.clean(c);
             if (!cleaned.isEmpty() && !others.contains(cleaned)) others.add(cleaned);
         }
-        List<String> stripped = new ArrayList<>();
+        return choose(candidates, new Cleaner(others, site), site, descriptions);
+    }
+
+    static Optional<Choice> choose(List<Candidate> candidates, Cleaner cleaner, SiteNames site, List<String> descriptions) {
+        List<Cleaned> stripped = new ArrayList<>();
         for (Candidate candidate : candidates) {
             String text = Text.clean(candidate.text());
             if (text.isEmpty()) continue;
-            String headline = stripSite(text, others, site, candidate.isTitleTag());
-            if (isUsable(headline, site)) stripped.add(headline);
+            String headline = cleaner.strip(text, candidate.isTitleTag());
+            if (isUsable(headline, site)) stripped.add(new Cleaned(headline, candidate.source()));
         }
         if (stripped.isEmpty()) return Optional.empty();
-        String best = stripped.get(0);
+        Cleaned best = stripped.stream().filter(c -> !isParagraph(c.text(), descriptions)).findFirst().orElse(stripped.get(0));
         // Sharing titles are sometimes cut short with an ellipsis; a fuller form elsewhere on the page wins.
-        if (best.endsWith("...") || best.endsWith("…")) {
-            String stem = best.replaceAll("(\\.\\.\\.|…)$", "").strip();
-            for (String other : stripped) {
-                if (other.length() > stem.length() && other.startsWith(stem) && !other.endsWith("…") && !other.endsWith("...")) {
-                    return Optional.of(other);
+        if (best.text().endsWith("...") || best.text().endsWith("…")) {
+            String stem = best.text().replaceAll("(\\.\\.\\.|…)$", "").strip();
+            for (Cleaned other : stripped) {
+                String o = other.text();
+                if (o.length() > stem.length() && o.startsWith(stem) && !o.endsWith("…") && !o.endsWith("...")) {
+                    return Optional.of(new Choice(o, other.source(), stripped));
                 }
             }
         }
-        return Optional.of(best);
+        if (best.text().length() > LONGEST) {
+            // every candidate is a paragraph (a blog that puts its first paragraph in the title): its first
+            // sentence is the nearest thing to a headline the page has
+            Optional<String> sentence = firstSentence(best.text());
+            if (sentence.isPresent()) return Optional.of(new Choice(sentence.get(), best.source(), stripped, true));
+        }
+        return Optional.of(new Choice(best.text(), best.source(), stripped));
+    }
+
+    private static Optional<String> firstSentence(String text) {
+        java.text.BreakIterator sentences = Breaks.sentences(Locale.ROOT);
+        sentences.setText(text);
+        int end = sentences.next();
+        if (end == java.text.BreakIterator.DONE) return Optional.empty();
+        String sentence = text.substring(0, end).strip();
+        if (sentence.endsWith(".") && !sentence.endsWith("..")) sentence = sentence.substring(0, sentence.length() - 1).strip();
+        return sentence.length() >= 20 && sentence.length() <= LONGEST ? Optional.of(sentence) : Optional.empty();
+    }
+
+    /** Headlines run to a line or two; past this a candidate is a paragraph or a description. */
+    static final int LONGEST = 200;
+
+    static boolean isParagraph(String text, List<String> descriptions) {
+        if (text.length() > LONGEST) return true;
+        for (String d : descriptions) if (Agreement.same(d, text) && Agreement.words(text).size() > 6) return true;
+        return false;
     }
 
     /** Removes site and section names from a title, keeping the story's own words exactly. */
     static String stripSite(String title, List<String> others, SiteNames site, boolean isTitleTag) {
-        List<String> evidence = new ArrayList<>();
-        for (String other : others) if (!site.matches(other)) evidence.add(other);
-        String stripped = stripParts(title, evidence, site, isTitleTag);
-        return withoutCredit(stripped, evidence);
+        return new Cleaner(others, site).strip(title, isTitleTag);
+    }
+
+    /**
+     * Strips site and section names from one page's titles, given the page's other evidence; remembers what it
+     * worked out, since a page's titles are looked at several times (to choose, and to rate the choice).
+     */
+    static final class Cleaner {
+        private final List<String> evidence = new ArrayList<>();
+        private final SiteNames site;
+        private final java.util.Map<String, String> title = new java.util.HashMap<>();
+        private final java.util.Map<String, String> other = new java.util.HashMap<>();
+
+        Cleaner(List<String> others, SiteNames site) {
+            this.site = site;
+            for (String o : others) if (!site.matches(o)) evidence.add(o);
+        }
+
+        String strip(String text, boolean isTitleTag) {
+            return (isTitleTag ? title : other).computeIfAbsent(text,
+                    t -> withoutCredit(stripParts(t, evidence, site, isTitleTag), evidence));
+        }
     }
 
     /**
@@ -118,6 +214,15 @@ final class Headlines {
         int first = 0;
         int last = parts.size() - 1;
         boolean removed = false;
+        // "Story » Site - its slogan": the site name after a pipe-like separator takes what follows with it
+        for (int k = 1; k < last; k++) {
+            if (parts.get(k).afterStrongSeparator() && site.matches(parts.get(k).text())
+                    && words(join(parts, k, last)) <= 8 && words(join(parts, 0, k - 1)) >= 2) {
+                last = k - 1;
+                removed = true;
+                break;
+            }
+        }
         while (last > first && site.matches(parts.get(last).text())) {
             String kind = parts.get(last).separatorKind();
             last--;
@@ -141,9 +246,17 @@ final class Headlines {
             // No part names the site. Parts after a pipe-like separator are still site or section names when
             // they are short; after a spaced dash, only in the <title>, which carries a site name far more often.
             while (last > first && isShortLabel(parts.get(last).text())
-                    && (parts.get(last).afterStrongSeparator() || isTitleTag && parts.get(last).afterSpacedDash())
+                    && (parts.get(last).afterStrongSeparator() || isTitleTag && parts.get(last).afterSpacedDash()
+                    || isTitleTag && parts.get(last).afterSpacedColon() && isCapitalisedName(parts.get(last).text()))
                     && words(join(parts, first, last - 1)) >= 3) {
                 last--;
+            }
+            // the same for a short run after the last pipe-like separator ("Story » SciLogs - Wissenschaftsblogs")
+            int strong = last;
+            while (strong > first && !parts.get(strong).afterStrongSeparator()) strong--;
+            if (strong > first && strong < last && isShortLabel(join(parts, strong, last))
+                    && words(join(parts, first, strong - 1)) >= 3) {
+                last = strong - 1;
             }
             while (last > first && parts.get(first + 1).afterStrongSeparator() && isShortLabel(parts.get(first).text())
                     && words(join(parts, first + 1, last)) >= 3) {
@@ -152,7 +265,8 @@ final class Headlines {
         }
         // a section label left in front ("Site - Local News - Story", "World – Story")
         while (last > first && (parts.get(first + 1).afterSpacedDash() || parts.get(first + 1).afterStrongSeparator())
-                && isSectionName(parts.get(first).text()) && words(join(parts, first + 1, last)) >= 3) {
+                && (isSectionName(parts.get(first).text()) || isUiLabel(parts.get(first).text()))
+                && words(join(parts, first + 1, last)) >= 3) {
             first++;
         }
         return join(parts, first, last);
@@ -184,12 +298,18 @@ final class Headlines {
 
     private static List<Part> split(String title) {
         List<Part> parts = new ArrayList<>();
+        if (!hasSeparatorCharacter(title)) {
+            parts.add(new Part("", title));
+            return parts;
+        }
         Matcher m = SEPARATOR.matcher(title);
         int start = 0;
         String separator = "";
         while (m.find()) {
             if (m.start() == 0 || m.end() == title.length()) continue;
             String text = title.substring(start, m.start());
+            // "« Nous ne partirons pas » : …": a guillemet that closes a quotation is not a separator
+            if (m.group().strip().equals("»") && count(text, '«') > count(text, '»')) continue;
             if (text.isBlank()) continue;
             parts.add(new Part(separator, text));
             separator = m.group();
@@ -197,6 +317,25 @@ final class Headlines {
         }
         parts.add(new Part(separator, title.substring(start)));
         return parts;
+    }
+
+    /** Whether any character that {@link #SEPARATOR} needs occurs at all: most cheaply answered before the regex. */
+    private static boolean hasSeparatorCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case '|', '｜', ':', '：', '-', '–', '—', '»', '«', '·', '•', '‹', '›', '~', '/', '_', '＿':
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
+        return n;
     }
 
     private static String join(List<Part> parts, int from, int to) {
@@ -213,6 +352,37 @@ final class Headlines {
         return true;
     }
 
+    static boolean isUiLabel(String text) {
+        return UI_LABELS.contains(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** "Accountancy Age", "CityAM": every word starts with a capital or a digit, as names do. */
+    private static boolean isCapitalisedName(String text) {
+        String[] ws = text.strip().split("\\s+");
+        if (ws.length > 3) return false;
+        for (String w : ws) {
+            int cp = w.codePointAt(0);
+            if (!Character.isUpperCase(cp) && !Character.isDigit(cp)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * "Site » Blog Archive » Story": a navigation label in the middle of a title means the parts before it
+     * are the site's name and its sections.
+     */
+    static List<String> namesBeforeUiLabel(String title) {
+        List<Part> parts = split(Text.clean(title));
+        List<String> names = new ArrayList<>();
+        for (int k = 1; k < parts.size() - 1; k++) {
+            if (ARCHIVE_LABELS.contains(parts.get(k).text().strip().toLowerCase(Locale.ROOT)) && parts.get(k).afterStrongSeparator()) {
+                for (int i = 0; i < k; i++) if (isShortLabel(parts.get(i).text())) names.add(parts.get(i).text().strip());
+                break;
+            }
+        }
+        return names;
+    }
+
     private static boolean isShortLabel(String text) {
         int cjk = 0;
         for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x2E80) cjk++;
@@ -225,15 +395,18 @@ final class Headlines {
         if (t.isEmpty()) return 0;
         int cjk = 0;
         for (int i = 0; i < t.length(); i++) if (t.charAt(i) >= 0x2E80) cjk++;
-        int spaced = t.split("\\s+").length;
+        int spaced = 0;
+        for (String w : t.split("\\s+")) if (w.codePoints().anyMatch(Character::isLetterOrDigit)) spaced++;
         // scripts written without spaces: count roughly two characters a word
         return Math.max(spaced, cjk / 2);
     }
 
-    private static boolean isUsable(String headline, SiteNames site) {
+    static boolean isUsable(String headline, SiteNames site) {
         if (headline.isBlank()) return false;
         if (GENERIC.contains(headline.toLowerCase(Locale.ROOT))) return false;
         if (headline.codePoints().noneMatch(Character::isLetterOrDigit)) return false;
-        return !(site.matches(headline) && words(headline) <= 4);
+        if (SLUG.matcher(headline).matches()) return false;
+        // "DenkanStoos April 2012" on denkanstoos.wordpress.com is a headline; "BBC News" on bbc.co.uk is not
+        return !(site.isExactly(headline) || site.matches(headline) && words(headline) <= 2);
     }
 }

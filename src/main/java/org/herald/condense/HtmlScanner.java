@@ -21,6 +21,7 @@ final class HtmlScanner {
     private int articleDepth;
     private int chromeDepth;
     private int svgDepth;
+    private int captionDepth;
 
     private HtmlScanner(String html) {
         this.html = html;
@@ -35,7 +36,7 @@ final class HtmlScanner {
 
     private void run() {
         int i = 0;
-        while (i < n) {
+        while (i < n && !facts.complete) {
             int lt = html.indexOf('<', i);
             if (lt < 0 || lt + 1 >= n) return;
             char c = html.charAt(lt + 1);
@@ -77,6 +78,7 @@ final class HtmlScanner {
                 return next;
             case 2:
                 if (is(nameStart, "h1") && facts.headings.size() < MAX_HEADINGS) heading(nameEnd, end, next);
+                else if (is(nameStart, "h2") && facts.subheadings.size() < MAX_HEADINGS && captionDepth == 0) subheading(next);
                 return next;
             case 3:
                 if (is(nameStart, "svg")) svgDepth++;
@@ -99,6 +101,7 @@ final class HtmlScanner {
             case 6:
                 if (is(nameStart, "script")) return script(nameEnd, end, next);
                 if (is(nameStart, "header") || is(nameStart, "footer")) chromeDepth++;
+                else if (is(nameStart, "figure")) captionDepth++;
                 return next;
             case 7:
                 if (is(nameStart, "article")) articleDepth++;
@@ -106,6 +109,9 @@ final class HtmlScanner {
             case 8:
                 if (is(nameStart, "textarea")) return skipRawText(next, "textarea");
                 if (is(nameStart, "noscript")) return skipRawText(next, "noscript");
+                return next;
+            case 10:
+                if (is(nameStart, "figcaption")) captionDepth++;
                 return next;
             default:
                 return next;
@@ -126,6 +132,10 @@ final class HtmlScanner {
                 break;
             case 6:
                 if (is(nameStart, "header") || is(nameStart, "footer")) chromeDepth = Math.max(0, chromeDepth - 1);
+                else if (is(nameStart, "figure")) captionDepth = Math.max(0, captionDepth - 1);
+                break;
+            case 10:
+                if (is(nameStart, "figcaption")) captionDepth = Math.max(0, captionDepth - 1);
                 break;
             case 7:
                 if (is(nameStart, "article")) articleDepth = Math.max(0, articleDepth - 1);
@@ -190,16 +200,118 @@ final class HtmlScanner {
     }
 
     private void heading(int nameEnd, int end, int from) {
+        // a heading inside a figure is a photo's caption, never the story's headline
+        if (captionDepth > 0) return;
         int close = indexOfClose(html, from, "h1");
         if (close < 0 || close - from > MAX_CAPTURE) return;
-        String text = Text.clean(Text.stripTags(html.substring(from, close)));
-        if (text.isEmpty()) return;
         Map<String, String> a = attributes(nameEnd, end);
+        String classes = a.getOrDefault("class", "").toLowerCase(Locale.ROOT);
+        // text only screen readers get: the site's name for them, not a headline readers see
+        if (isHidden(classes)) return;
+        String text = Text.clean(Text.stripTags(withoutKickers(html.substring(from, close))));
+        if (text.isEmpty()) return;
         String marks = (a.getOrDefault("class", "") + " " + a.getOrDefault("itemprop", "") + " "
                 + a.getOrDefault("data-qa", "") + " " + a.getOrDefault("id", "") + " "
                 + a.getOrDefault("data-testid", "")).toLowerCase(Locale.ROOT);
         boolean hinted = marks.contains("headline") || marks.contains("title") || marks.contains("heading");
+        // the site's own name set as a heading by the theme
+        if (marks.contains("caption") || marks.contains("logo") || marks.contains("masthead") || marks.contains("site-title")
+                || marks.contains("site-name") || marks.contains("sitename") || marks.contains("blog-title")) return;
         facts.headings.add(new PageFacts.Heading(text, articleDepth > 0, chromeDepth > 0, hinted));
+        facts.complete = evidenceComplete(text);
+    }
+
+    /**
+     * Whether the rest of the page can change nothing: the head has given the social title, a description that
+     * is not the title and the canonical link (or og:url), and an {@code <h1>} outside the page's chrome repeats the
+     * social title or its start.
+     * Menus, related stories, footers and scripts after that point are most of a page's bytes.
+     */
+    private boolean evidenceComplete(String heading) {
+        if (facts.title == null || facts.canonical == null && facts.meta.get("og:url") == null) return false;
+        String og = facts.meta.get("og:title");
+        if (og == null || og.isBlank()) return false;
+        String h = Agreement.key(heading);
+        String cleanOg = Text.clean(og);
+        if (h.length() < 12 || !Agreement.key(cleanOg).startsWith(h)) return false;
+        // "Story" in the h1 and "Story | Site" in og:title: the h1 settles how og:title is cut; the summary must
+        // come from the head too, by the rules Condenser applies to it
+        String description = null;
+        for (String key : new String[]{"og:description", "twitter:description", "description"}) {
+            description = facts.meta.get(key);
+            if (description != null && !description.isBlank()) break;
+        }
+        if (description == null || description.isBlank()) return false;
+        String summary = Summaries.withoutTrailingBoilerplate(Text.clean(description));
+        return !summary.isEmpty() && !Boilerplate.isBoilerplate(summary) && !Agreement.same(summary, cleanOg);
+    }
+
+    private static final String[] HIDDEN = {"aural", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
+            "offscreen", "element-invisible"};
+    private static final String[] KICKERS = {"kicker", "category", "eyebrow", "overline", "topline", "dachzeile",
+            "rubric", "label", "section-name", "tag"};
+
+    private static boolean isHidden(String classes) {
+        for (String c : HIDDEN) if (classes.contains(c)) return true;
+        return false;
+    }
+
+    /**
+     * A heading's markup without the kicker or category line set inside it ({@code <span class="kicker">}) and
+     * without text hidden for screen readers: "Verbraucherschutz Mehr Transparenz …" is "Mehr Transparenz …".
+     */
+    static String withoutKickers(String markup) {
+        if (markup.indexOf('<') < 0) return markup;
+        StringBuilder out = null;
+        int copied = 0;
+        int i = markup.indexOf("<span");
+        while (i >= 0) {
+            int end = tagEnd(markup, i + 5);
+            String tag = markup.substring(i, Math.min(end + 1, markup.length())).toLowerCase(Locale.ROOT);
+            int classAt = tag.indexOf("class=");
+            boolean drop = false;
+            if (classAt >= 0) {
+                String cls = tag.substring(classAt);
+                for (String k : KICKERS) if (cls.contains(k)) drop = true;
+                if (isHidden(cls)) drop = true;
+            }
+            if (!drop) {
+                i = markup.indexOf("<span", end);
+                continue;
+            }
+            int depth = 1;
+            int j = end + 1;
+            while (depth > 0) {
+                int open = markup.indexOf("<span", j);
+                int shut = markup.indexOf("</span", j);
+                if (shut < 0) {
+                    j = markup.length();
+                    break;
+                }
+                if (open >= 0 && open < shut) {
+                    depth++;
+                    j = open + 5;
+                } else {
+                    depth--;
+                    j = shut + 6;
+                }
+            }
+            int after = markup.indexOf('>', Math.min(j, markup.length() - 1));
+            after = after < 0 ? markup.length() : after + 1;
+            if (out == null) out = new StringBuilder(markup.length());
+            out.append(markup, copied, i).append(' ');
+            copied = after;
+            i = markup.indexOf("<span", after);
+        }
+        if (out == null) return markup;
+        return out.append(markup, Math.min(copied, markup.length()), markup.length()).toString();
+    }
+
+    private void subheading(int from) {
+        int close = indexOfClose(html, from, "h2");
+        if (close < 0 || close - from > MAX_CAPTURE) return;
+        String text = Text.clean(Text.stripTags(html.substring(from, close)));
+        if (!text.isEmpty()) facts.subheadings.add(text);
     }
 
     /** Captures a paragraph up to its end tag or the start of the next block, whichever comes first. */
@@ -260,7 +372,7 @@ final class HtmlScanner {
                     while (i < end && !Character.isWhitespace(html.charAt(i)) && html.charAt(i) != '>') i++;
                     value = html.substring(start, i);
                 }
-                if (value.indexOf('&') >= 0) value = org.jsoup.parser.Parser.unescapeEntities(value, true);
+                if (value.indexOf('&') >= 0) value = Text.unescape(value, true);
             }
             if (!name.isEmpty()) out.putIfAbsent(name, value);
         }
@@ -278,7 +390,13 @@ final class HtmlScanner {
     }
 
     private boolean is(int at, String lowerName) {
-        return html.regionMatches(true, at, lowerName, 0, lowerName.length());
+        int len = lowerName.length();
+        if (at + len > n) return false;
+        for (int k = 0; k < len; k++) {
+            // ASCII tag names: folding with 0x20 is exact for letters, and digits only ever meet digits here
+            if ((html.charAt(at + k) | 0x20) != lowerName.charAt(k)) return false;
+        }
+        return true;
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -14,9 +14,10 @@ import java.util.Optional;
  */
 final class JsonLd {
     /** What the page's JSON-LD says about its article and its publisher. */
-    record Facts(Optional<String> headline, Optional<String> description, Optional<String> url,
+    record Facts(Optional<String> headline, Optional<String> name, Optional<String> description, Optional<String> url,
                  Optional<String> language, List<String> siteNames) {
-        static final Facts NONE = new Facts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        static final Facts NONE = new Facts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of());
     }
 
     private JsonLd() {
@@ -44,7 +45,9 @@ final class JsonLd {
                 string(object.get("alternateName")).ifPresent(siteNames::add);
             }
         }
-        if (article == null) return new Facts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), siteNames);
+        if (article == null) {
+            return new Facts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), siteNames);
+        }
         for (String key : new String[]{"publisher", "isPartOf", "sourceOrganization"}) {
             if (article.get(key) instanceof Map<?, ?> org) string(org.get("name")).ifPresent(siteNames::add);
         }
@@ -53,7 +56,7 @@ final class JsonLd {
             Object main = article.get("mainEntityOfPage");
             url = main instanceof Map<?, ?> m ? string(m.get("@id")).or(() -> string(m.get("url"))) : string(main);
         }
-        return new Facts(string(article.get("headline")), string(article.get("description")), url,
+        return new Facts(string(article.get("headline")), string(article.get("name")), string(article.get("description")), url,
                 string(article.get("inLanguage")), siteNames);
     }
 

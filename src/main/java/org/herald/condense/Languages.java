@@ -1,5 +1,6 @@
 package org.herald.condense;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -112,12 +113,38 @@ final class Languages {
         return best < 0 ? Optional.empty() : Optional.of(names[best]);
     }
 
+    private static final Map<String, Set<String>> STOPWORD_SETS = stopwordSets();
+
+    private static Map<String, Set<String>> stopwordSets() {
+        Map<String, Set<String>> sets = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String[]> language : STOPWORDS.entrySet()) sets.put(language.getKey(), Set.of(language.getValue()));
+        return sets;
+    }
+
+    /** The text's runs of letters, lower-cased: what splitting at every non-letter gives. */
+    private static List<String> letterRuns(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<String> words = new java.util.ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= lower.length(); ) {
+            int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
+            boolean letter = i < lower.length() && Character.isLetter(cp);
+            if (letter && start < 0) start = i;
+            if (!letter && start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += i < lower.length() ? Character.charCount(cp) : 1;
+        }
+        return words;
+    }
+
     private static Optional<String> byStopwords(String text) {
-        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+        List<String> words = letterRuns(text);
         String best = null;
         int bestScore = 2;
-        for (Map.Entry<String, String[]> language : STOPWORDS.entrySet()) {
-            Set<String> stop = Set.of(language.getValue());
+        for (Map.Entry<String, Set<String>> language : STOPWORD_SETS.entrySet()) {
+            Set<String> stop = language.getValue();
             int score = 0;
             for (String w : words) if (stop.contains(w)) score++;
             if (score > bestScore || score == bestScore && best != null && language.getKey().compareTo(best) < 0) {

@@ -17,20 +17,25 @@ final class PageFacts {
      * worked out when asked for: most pages have a description, and then no paragraph is ever needed.
      */
     record Paragraph(String markup, boolean inArticle) {
+        /** The paragraph's text with tags removed; {@link Summaries} cleans it (entities, white space) once. */
         String text() {
-            return Text.clean(Text.stripTags(markup));
+            return Text.stripTags(markup);
         }
     }
 
     final Map<String, String> meta = new HashMap<>();
     final List<String> jsonLd = new ArrayList<>(2);
     final List<Heading> headings = new ArrayList<>(2);
+    /** The first {@code <h2>}s' text: some themes set the story's title as an h2 and use h1 inside the story. */
+    final List<String> subheadings = new ArrayList<>(4);
     final List<Paragraph> paragraphs = new ArrayList<>(8);
     String lang;
     String dir;
     String title;
     String canonical;
     String baseHref;
+    /** Set when nothing later in the page could change the story, so scanning stopped there. */
+    boolean complete;
 
     Optional<String> meta(String key) {
         String value = meta.get(key);

@@ -21,18 +21,27 @@ final class SiteNames {
 
     private final List<String> names = new ArrayList<>();
     private final List<String> hostLabels = new ArrayList<>();
+    /** Hyphenated host labels split into their words: "wehranlage-horka" gives [wehranlage, horka]. */
+    private final List<List<String>> hostWords = new ArrayList<>();
+
+    private final java.util.Map<String, Boolean> answers = new java.util.HashMap<>();
 
     void addName(String name) {
+        answers.clear();
         String key = key(name);
         if (key.length() >= 2 && !names.contains(key)) names.add(key);
     }
 
     void addHost(URI uri) {
+        answers.clear();
         String host = uri.getHost();
         if (host == null) return;
         for (String label : host.toLowerCase(Locale.ROOT).split("\\.")) {
             if (label.length() >= 3 && !HOST_NOISE.contains(label) && !hostLabels.contains(label)) {
                 hostLabels.add(label.replace("-", ""));
+                List<String> words = new ArrayList<>();
+                for (String w : label.split("-")) if (w.length() >= 4) words.add(w);
+                if (words.size() >= 2 && !hostWords.contains(words)) hostWords.add(words);
             }
         }
     }
@@ -43,6 +52,15 @@ final class SiteNames {
 
     /** Whether a title segment names the site rather than the story. */
     boolean matches(String segment) {
+        // a page asks about the same few segments many times; the names are all known by then
+        Boolean known = answers.get(segment);
+        if (known != null) return known;
+        boolean answer = computeMatches(segment);
+        answers.put(segment, answer);
+        return answer;
+    }
+
+    private boolean computeMatches(String segment) {
         String s = segment.strip();
         if (DOMAIN.matcher(s).matches()) return true;
         String key = key(s);
@@ -62,7 +80,22 @@ final class SiteNames {
                 return true;
             }
         }
+        // "Historische Wehranlage in Horka e.V" on wehranlage-horka.de: every word of the host, in a short name
+        if (!hostWords.isEmpty() && s.split("\\s+").length <= 7) {
+            String lower = " " + Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", " ");
+            for (List<String> words : hostWords) {
+                if (words.stream().allMatch(w -> lower.contains(" " + w))) return true;
+            }
+        }
         return false;
+    }
+
+    /** Whether a text is nothing but one of the site's names (not a name with other words around it). */
+    boolean isExactly(String text) {
+        String s = text.strip();
+        if (DOMAIN.matcher(s).matches()) return true;
+        String key = key(s);
+        return !key.isEmpty() && (names.contains(key) || hostLabels.contains(key));
     }
 
     /** Lower-cased letters and digits only, accents removed, so spelling variants of a name compare equal. */

@@ -17,7 +17,8 @@ final class Summaries {
         String fallback = null;
         for (String p : paragraphs) {
             String text = Text.clean(p);
-            if (text.isEmpty() || Boilerplate.isBoilerplate(text) || text.equals(headline)) continue;
+            // too short to count even before trimming: a menu line or a caption, not worth the sentence breaks
+            if (text.isEmpty() || weight(text) < 20 || Boilerplate.isBoilerplate(text) || text.equals(headline)) continue;
             text = withoutTrailingBoilerplate(text);
             if (weight(text) >= SUBSTANTIAL) return Optional.of(text);
             if (fallback == null && weight(text) >= 20) fallback = text;
@@ -27,7 +28,7 @@ final class Summaries {
 
     /** Drops closing sentences such as "Follow us on X for live updates." from a summary. */
     static String withoutTrailingBoilerplate(String text) {
-        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+        BreakIterator sentences = Breaks.sentences(Locale.ROOT);
         sentences.setText(text);
         int end = text.length();
         for (int start = sentences.preceding(end); start > 0; start = sentences.preceding(end)) {
@@ -48,7 +49,7 @@ final class Summaries {
         if (Text.length(text) <= max) return text;
         int limit = text.offsetByCodePoints(0, max);
         Locale locale = Locale.forLanguageTag(lang);
-        BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
+        BreakIterator sentences = Breaks.sentences(locale);
         sentences.setText(text);
         int end = sentences.preceding(limit + 1);
         if (end != BreakIterator.DONE && end >= limit * 2 / 5 && end <= limit) return text.substring(0, end).strip();

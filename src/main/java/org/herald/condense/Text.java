@@ -1,6 +1,6 @@
 package org.herald.condense;
 
-import org.jsoup.parser.Parser;
+import org.jsoup.nodes.Entities;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
@@ -16,8 +16,8 @@ final class Text {
     static String clean(String raw) {
         String s = raw;
         if (s.indexOf('&') >= 0) {
-            s = Parser.unescapeEntities(s, false);
-            if (s.indexOf('&') >= 0 && ENTITY.matcher(s).find()) s = Parser.unescapeEntities(s, false);
+            s = unescape(s, false);
+            if (s.indexOf('&') >= 0 && ENTITY.matcher(s).find()) s = unescape(s, false);
         }
         return normalizeSpace(s);
     }
@@ -45,6 +45,10 @@ final class Text {
             out.appendCodePoint(cp);
         }
         String result = out.toString();
+        // below U+0300 (where combining marks begin) every string is already in NFC
+        boolean plain = true;
+        for (int i = 0; i < result.length() && plain; i++) plain = result.charAt(i) < 0x300;
+        if (plain) return result;
         return Normalizer.isNormalized(result, Normalizer.Form.NFC) ? result : Normalizer.normalize(result, Normalizer.Form.NFC);
     }
 
@@ -56,6 +60,87 @@ final class Text {
         int type = Character.getType(cp);
         // a lone surrogate is what is left of a pair cut in half upstream; it would make the post invalid
         return type == Character.SURROGATE;
+    }
+
+    /** What HTML makes of the C1 controls written as numeric references: the windows-1252 characters at those places. */
+    private static final String C1 = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F"
+            + "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+
+    /**
+     * Decodes character references as HTML does: numeric ones (C1 controls read as windows-1252, invalid code
+     * points as U+FFFD) and named ones; a legacy name without its semicolon only where HTML allows it (in an
+     * attribute, not when a letter, digit or '=' follows). Named entities come from jsoup's table; building a
+     * jsoup parser for each string cost more than the rest of condensing.
+     */
+    static String unescape(String s, boolean inAttribute) {
+        int amp = s.indexOf('&');
+        if (amp < 0) return s;
+        StringBuilder out = new StringBuilder(s.length());
+        int copied = 0;
+        int n = s.length();
+        while (amp >= 0) {
+            int i = amp + 1;
+            int end = -1;
+            String replacement = null;
+            if (i < n && s.charAt(i) == '#') {
+                i++;
+                boolean hex = i < n && (s.charAt(i) == 'x' || s.charAt(i) == 'X');
+                if (hex) i++;
+                int start = i;
+                long cp = 0;
+                while (i < n && i - start < 8 && Character.digit(s.charAt(i), hex ? 16 : 10) >= 0) {
+                    cp = cp * (hex ? 16 : 10) + Character.digit(s.charAt(i), hex ? 16 : 10);
+                    i++;
+                }
+                if (i > start) {
+                    end = i < n && s.charAt(i) == ';' ? i + 1 : i;
+                    replacement = codePoint(cp);
+                }
+            } else {
+                int start = i;
+                while (i < n && i - start < 32 && isAsciiLetterOrDigit(s.charAt(i))) i++;
+                if (i > start) {
+                    String name = s.substring(start, i);
+                    if (i < n && s.charAt(i) == ';') {
+                        String value = Entities.getByName(name);
+                        if (!value.isEmpty()) {
+                            replacement = value;
+                            end = i + 1;
+                        }
+                    }
+                    if (replacement == null) {
+                        // "&copy2026" or "&ampx": the longest legacy name that starts the run
+                        for (int len = name.length(); len >= 2 && replacement == null; len--) {
+                            String prefix = name.substring(0, len);
+                            if (!Entities.isBaseNamedEntity(prefix)) continue;
+                            int after = start + len;
+                            char next = after < n ? s.charAt(after) : ' ';
+                            if (inAttribute && (isAsciiLetterOrDigit(next) || next == '=')) break;
+                            replacement = Entities.getByName(prefix);
+                            end = after;
+                        }
+                    }
+                }
+            }
+            if (replacement != null && end > amp) {
+                out.append(s, copied, amp).append(replacement);
+                copied = end;
+                amp = s.indexOf('&', end);
+            } else {
+                amp = s.indexOf('&', amp + 1);
+            }
+        }
+        return copied == 0 ? s : out.append(s, copied, n).toString();
+    }
+
+    private static String codePoint(long cp) {
+        if (cp >= 0x80 && cp <= 0x9F) return String.valueOf(C1.charAt((int) cp - 0x80));
+        if (cp == 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) return "\uFFFD";
+        return new String(Character.toChars((int) cp));
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /** Strips tags from an HTML fragment; block-level tags and line breaks become spaces. */

@@ -48,7 +48,7 @@ public final class TextCuts {
         int[] graphemes = graphemeEnds(text);
         java.util.BitSet isGrapheme = new java.util.BitSet(text.length() + 1);
         for (int g : graphemes) isGrapheme.set(g);
-        BreakIterator words = BreakIterator.getWordInstance(locale);
+        BreakIterator words = Breaks.words(locale);
         words.setText(text);
         List<Integer> ends = new ArrayList<>();
         int start = words.first();

@@ -38,7 +38,7 @@ public final class QueuePage {
     public record Row(long id, String channel, String network, String state, String text, Optional<String> link, String feed,
                       String due, Optional<String> sent, int attempts, Optional<String> reason, Optional<String> live,
                       boolean canCancel, boolean canRetry, boolean canEdit, boolean canReschedule, String atInput, String csrf,
-                      String back, Optional<String> notice, boolean noticeIsError) {
+                      String back, Optional<String> notice, boolean noticeIsError, Optional<String> confidence, boolean dryRun) {
     }
 
     private final Services services;
@@ -101,6 +101,7 @@ public final class QueuePage {
                 editor && RowActions.cancellable(s), editor && RowActions.retryable(s), editor && RowActions.editable(s),
                 editor && RowActions.reschedulable(s),
                 Shown.input(due.isBefore(services.clock().instant()) ? services.clock().instant().plusSeconds(3600) : due, zone),
-                session.csrf(), back, notice, error);
+                session.csrf(), back, notice, error,
+                e.confidence().map(c -> c.id() + e.confidenceReason().map(r -> " (" + r + ")").orElse("")), e.dryRun());
     }
 }

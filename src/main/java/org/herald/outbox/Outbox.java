@@ -1,6 +1,7 @@
 package org.herald.outbox;
 
 import org.herald.compose.Post;
+import org.herald.condense.Confidence;
 import org.herald.condense.Story;
 
 import javax.sql.DataSource;
@@ -25,7 +26,7 @@ import java.util.Optional;
  */
 public final class Outbox {
     private static final String COLUMNS = "id, story_id, channel, network, text, link, state, due_at, next_attempt_at, attempts, "
-            + "last_error, remote_id, remote_url, created_at, updated_at, sent_at, dry_run";
+            + "last_error, remote_id, remote_url, created_at, updated_at, sent_at, dry_run, confidence, confidence_reason";
 
     private final DataSource dataSource;
 
@@ -75,7 +76,7 @@ public final class Outbox {
                 }
                 long storyId = insertStory(c, story, link, origin, now);
                 List<Long> ids = new ArrayList<>();
-                for (Queued queued : posts) ids.add(insertRow(c, storyId, queued, due, now, Optional.empty()));
+                for (Queued queued : posts) ids.add(insertRow(c, storyId, story, queued, due, now, Optional.empty()));
                 c.commit();
                 return new Enqueued.New(storyId, ids);
             } catch (SQLException e) {
@@ -121,7 +122,7 @@ public final class Outbox {
                     for (Queued queued : posts) {
                         Optional<OutboxEntry> existing = rowOf(c, storyId, queued.post().channel(), queued.dryRun());
                         if (existing.isPresent()) results.add(new ByHand.AlreadyThere(existing.get()));
-                        else results.add(new ByHand.Added(insertRow(c, storyId, queued, due, now, claimedBy), queued));
+                        else results.add(new ByHand.Added(insertRow(c, storyId, story, queued, due, now, claimedBy), queued));
                     }
                     c.commit();
                     return results;
@@ -163,12 +164,12 @@ public final class Outbox {
         }
     }
 
-    private static long insertRow(Connection c, long storyId, Queued queued, Instant due, Instant now, Optional<String> claimedBy)
-            throws SQLException {
+    private static long insertRow(Connection c, long storyId, Story story, Queued queued, Instant due, Instant now,
+                                  Optional<String> claimedBy) throws SQLException {
         Post post = queued.post();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (story_id, channel, network, text, link, state, "
-                + "due_at, next_attempt_at, attempts, created_at, updated_at, dry_run, claimed_at, claimed_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "due_at, next_attempt_at, attempts, created_at, updated_at, dry_run, claimed_at, claimed_by, confidence, confidence_reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             s.setLong(1, storyId);
             s.setString(2, post.channel());
             s.setString(3, post.network().id());
@@ -182,6 +183,8 @@ public final class Outbox {
             s.setBoolean(11, queued.dryRun());
             s.setObject(12, claimedBy.isPresent() ? time(now) : null);
             s.setString(13, claimedBy.orElse(null));
+            s.setString(14, story.confidence().id());
+            s.setString(15, story.confidenceReason().length() > 500 ? story.confidenceReason().substring(0, 499) + "…" : story.confidenceReason());
             s.executeUpdate();
             return generatedKey(s);
         }
@@ -460,7 +463,8 @@ public final class Outbox {
                 OutboxState.valueOf(r.getString("state")), instant(r, "due_at"), instant(r, "next_attempt_at"),
                 r.getInt("attempts"), Optional.ofNullable(r.getString("last_error")), Optional.ofNullable(r.getString("remote_id")),
                 Optional.ofNullable(r.getString("remote_url")).map(URI::create), instant(r, "created_at"), instant(r, "updated_at"),
-                Optional.ofNullable(r.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant), r.getBoolean("dry_run"));
+                Optional.ofNullable(r.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant), r.getBoolean("dry_run"),
+                Optional.ofNullable(r.getString("confidence")).map(Confidence::of), Optional.ofNullable(r.getString("confidence_reason")));
     }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {

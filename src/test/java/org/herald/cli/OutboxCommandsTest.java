@@ -55,7 +55,8 @@ class OutboxCommandsTest {
         assertThat(queue.outLines()).hasSize(2);
         assertThat(queue.outLines().get(1)).startsWith("{\"id\":2,\"channel\":\"x-main\",\"network\":\"x\",\"state\":\"SCHEDULED\","
                 + "\"due\":\"2026-11-25T06:00:00Z\"").contains("\"attempts\":0,\"lastError\":null,\"remoteId\":null")
-                .contains("\"text\":\"New Syrian-Israeli talks to discuss the “security agreement” https://example.com/x\"");
+                .contains("\"text\":\"New Syrian-Israeli talks to discuss the “security agreement” https://example.com/x\"")
+                .contains("\"confidence\":\"high\",\"confidenceReason\":\"headline is the text's first line\"");
 
         assertThat(herald("cancel", "1").out()).isEqualTo("row 1 (fb-main): cancelled\n");
         assertThat(herald("queue", "--state", "cancelled", "--json").outLines()).singleElement().asString().contains("\"id\":1");

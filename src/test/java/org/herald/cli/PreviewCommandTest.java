@@ -31,6 +31,7 @@ class PreviewCommandTest {
                 .contains("\"channel\":\"fb-main\",\"network\":\"facebook\"")
                 .contains("\"weightedLength\":84,\"valid\":true")
                 .contains("\"lang\":\"en\"")
+                .contains("\"confidence\":\"high\",\"confidenceReason\":\"headline is the text's first line\"")
                 .doesNotContain("Follow");
         assertThat(run.err()).isEmpty();
     }
@@ -41,10 +42,22 @@ class PreviewCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("headline  New Syrian-Israeli talks to discuss the “security agreement”")
                 .contains("link      https://example.com/x")
+                .contains("confidence high (headline is the text's first line)")
                 .contains("x-main (x, dry-run)  84/280 weighted  fits")
                 .contains("  │ New Syrian-Israeli talks to discuss the “security agreement” https://example.com/x")
                 .contains("fb-main (facebook, dry-run)")
                 .contains("  link: https://example.com/x");
+    }
+
+    @Test
+    void aPageWhoseTitlesDisagreeIsPreviewedWithLowConfidenceAndWhy() throws IOException {
+        Path page = write("page.html", "<html><head><meta property=\"og:title\" content=\"Fed's statement on Operation Twist\">"
+                + "<link rel=\"canonical\" href=\"https://example.com/fed\"></head><body><h1>Market Insider</h1></body></html>");
+        HeraldRun json = HeraldRun.of("--config", CONFIG, "preview", "--json", page.toString());
+        assertThat(json.outLines()).singleElement().asString()
+                .contains("\"confidence\":\"low\",\"confidenceReason\":\"the og:title shares no words with the h1\"");
+        assertThat(HeraldRun.of("--config", CONFIG, "preview", page.toString()).out())
+                .contains("confidence low (the og:title shares no words with the h1)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.herald.outbox;
 
 import org.herald.compose.Post;
+import org.herald.condense.Confidence;
 import org.herald.condense.Direction;
 import org.herald.condense.Story;
 import org.herald.config.Network;
@@ -84,6 +85,17 @@ class OutboxTest {
         outbox = new Outbox(database.dataSource());
         assertThat(outbox.hasSeen(URI.create("https://example.com/a"), Outbox.Origin.BY_HAND)).isTrue();
         assertThat(outbox.list(Optional.empty(), 100)).hasSize(2);
+    }
+
+    @Test
+    void everyRowKeepsHowSureCondensingWasOfTheHeadline() {
+        Story doubtful = new Story("page.html", "Market Insider", Optional.of(URI.create("https://example.com/c")), "Summary.", "en",
+                Direction.LTR, Optional.empty(), Optional.empty(), Optional.empty(), Confidence.LOW, "the og:title shares no words with the h1");
+        outbox.enqueue(doubtful, Outbox.Origin.BY_HAND, posts("https://example.com/c"), NOW, NOW);
+        assertThat(outbox.list(Optional.empty(), 10)).hasSize(2).allSatisfy(row -> {
+            assertThat(row.confidence()).contains(Confidence.LOW);
+            assertThat(row.confidenceReason()).contains("the og:title shares no words with the h1");
+        });
     }
 
     @Test

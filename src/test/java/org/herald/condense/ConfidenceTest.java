@@ -1,0 +1,92 @@
+package org.herald.condense;
+
+import org.herald.config.CondenseSettings;
+import org.herald.source.PlainText;
+import org.herald.source.WebPage;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Confidence comes from how far a page's independent pieces of evidence agree on the headline. */
+class ConfidenceTest {
+    private static Story condense(String head, String body) {
+        Condensed c = new Condenser(CondenseSettings.defaults()).condense(
+                new WebPage("page.html", Optional.empty(), "<html><head>" + head + "</head><body>" + body + "</body></html>"),
+                Optional.empty());
+        assertThat(c).isInstanceOf(Condensed.Ok.class);
+        return ((Condensed.Ok) c).story();
+    }
+
+    @Test
+    void socialTitleH1AndTitleAgreeingIsHigh() {
+        Story story = condense("<meta property=\"og:title\" content=\"Pier saved after council vote\">"
+                + "<title>Pier saved after council vote | The Courier</title>", "<h1>Pier saved after council vote</h1>");
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(story.confidenceReason()).isEqualTo("og:title, h1 and title agree");
+    }
+
+    @Test
+    void aLightlyEditedH1StillAgrees() {
+        Story story = condense("<meta property=\"og:title\" content=\"15 Tips to Overcome Binge Eating\">",
+                "<h1>15 Helpful Tips to Overcome Binge Eating</h1>");
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void anH1AddingASiteNameAtTheEndDoesNotCountAsAgreement() {
+        Story story = condense("<meta property=\"og:title\" content=\"Pier saved after council vote\">",
+                "<h1>Pier saved after council vote Lakeside Courier Online</h1>");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(story.confidenceReason()).isEqualTo("the og:title and the h1 differ in wording");
+    }
+
+    @Test
+    void socialTitleAndH1DifferingInWordingIsMedium() {
+        Story story = condense("<meta property=\"og:title\" content=\"South Dakota campaign is working, governor says\">",
+                "<h1>South Dakota says 'Meth. We're On It,' and Twitter asks if it is OK</h1>");
+        assertThat(story.headline()).isEqualTo("South Dakota campaign is working, governor says");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(story.confidenceReason()).isEqualTo("the og:title and the h1 differ in wording");
+    }
+
+    @Test
+    void socialTitleSharingNoWordsWithTheH1IsLow() {
+        Story story = condense("<meta property=\"og:title\" content=\"Fed's statement on Operation Twist\">", "<h1>Market Insider</h1>");
+        assertThat(story.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(story.confidenceReason()).isEqualTo("the og:title shares no words with the h1");
+    }
+
+    @Test
+    void twoSourcesAgreeingWhileTheH1SharesNoWordsIsMedium() {
+        Story story = condense("<meta property=\"og:title\" content=\"Pier saved after council vote\">"
+                + "<title>Pier saved after council vote - Courier</title>", "<h1>Weather warning for the coast</h1>");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(story.confidenceReason()).isEqualTo("og:title and title agree, but the h1 shares no words with them");
+    }
+
+    @Test
+    void onlyATitleIsMedium() {
+        Story story = condense("<title>Paragraph Order Test</title>", "<p>Text.</p>");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(story.confidenceReason()).isEqualTo("only the title names the story");
+    }
+
+    @Test
+    void aHeadlineThatLooksLikeACodeIsLow() {
+        Story story = condense("<title>EX-99.1</title>", "<p>JAZZ PHARMACEUTICALS ANNOUNCES AGREEMENT</p>");
+        assertThat(story.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(story.confidenceReason()).isEqualTo("headline looks like a code, not words");
+    }
+
+    @Test
+    void plainTextsFirstLineIsHigh() {
+        Condensed c = new Condenser(CondenseSettings.defaults())
+                .condense(new PlainText("story.txt", "Pier saved after council vote", List.of("The council voted.")), Optional.empty());
+        Story story = ((Condensed.Ok) c).story();
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(story.confidenceReason()).isEqualTo("headline is the text's first line");
+    }
+}
