@@ -60,13 +60,14 @@ public final class SettingsLoader {
             Config reference = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf");
             merged = user.withFallback(reference).resolve();
             merged.checkValid(reference.resolve(), "fetch", "condense", "post", "storage", "schedule", "channel-defaults");
+            merged.checkValid(reference.resolve(), "console.listen");
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
         }
         try {
             List<ChannelSettings> channels = channels(merged);
             return new HeraldSettings(file, fetch(merged), condense(merged), post(merged), storage(merged),
-                    schedule(merged, channels), channels);
+                    schedule(merged, channels), channels, ops(merged));
         } catch (ConfigException e) {
             throw new SettingsException(describe(e), e);
         }
@@ -105,7 +106,27 @@ public final class SettingsLoader {
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw problem("storage.jdbc-url", "must start with jdbc:h2: or jdbc:postgresql:, not '" + url + "'");
         }
-        return new StorageSettings(url, c.getString("user"), optionalString(c, "password").map(Secret::new));
+        int poolSize = c.getInt("pool-size");
+        if (poolSize < 2 || poolSize > 200) throw problem("storage.pool-size", "must be between 2 and 200");
+        return new StorageSettings(url, c.getString("user"), optionalString(c, "password").map(Secret::new), poolSize);
+    }
+
+    /** {@code console.listen}: host:port, the port 0 for any free one. */
+    private OpsSettings ops(Config merged) {
+        String listen = merged.getString("console.listen").trim();
+        int colon = listen.lastIndexOf(':');
+        String host = colon > 0 ? listen.substring(0, colon).trim() : "";
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        int port;
+        try {
+            port = colon > 0 ? Integer.parseInt(listen.substring(colon + 1).trim()) : -1;
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (host.isBlank() || port < 0 || port > 65535) {
+            throw problem("console.listen", "must be host:port such as 127.0.0.1:8080 (port 0: any free port), not '" + listen + "'");
+        }
+        return new OpsSettings(host, port);
     }
 
     private List<ChannelSettings> channels(Config merged) {
@@ -191,6 +212,19 @@ public final class SettingsLoader {
         if (maxAttempts < 1 || maxAttempts > 100) throw problem("schedule.max-attempts", "must be between 1 and 100");
         Duration interval = positive(s.getDuration("dispatch-interval"), "schedule.dispatch-interval");
         Duration sendingTimeout = positive(s.getDuration("sending-timeout"), "schedule.sending-timeout");
+        // a row still SENDING is settled as abandoned after this: a live call must always have ended by then
+        for (ChannelSettings channel : channels) {
+            Duration call = channel.connectTimeout().plus(channel.readTimeout());
+            if (sendingTimeout.compareTo(call) <= 0) {
+                throw problem("schedule.sending-timeout", "(" + shortly(sendingTimeout) + ") must be longer than channel "
+                        + channel.name() + "'s connect-timeout + read-timeout (" + shortly(call)
+                        + "), or a call still in flight could be taken for an abandoned one and sent twice");
+            }
+        }
+        Duration checkin = s.getDuration("cluster-checkin-interval");
+        if (checkin.compareTo(Duration.ofMillis(500)) < 0 || checkin.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw problem("schedule.cluster-checkin-interval", "must be between 500ms and 5m");
+        }
         List<FeedSettings> feeds = new ArrayList<>();
         if (merged.hasPath("feeds")) {
             ConfigObject all = merged.getObject("feeds");
@@ -200,7 +234,7 @@ public final class SettingsLoader {
                 feeds.add(feed(name, path, merged.getConfig(path), channels));
             }
         }
-        return new ScheduleSettings(feeds, maxAttempts, interval, sendingTimeout);
+        return new ScheduleSettings(feeds, maxAttempts, interval, sendingTimeout, checkin);
     }
 
     private FeedSettings feed(String name, String path, Config f, List<ChannelSettings> channels) {
@@ -281,6 +315,10 @@ public final class SettingsLoader {
         } catch (URISyntaxException e) {
             throw problem(path + "." + key, "must be an http(s) URL, not '" + value + "'");
         }
+    }
+
+    private static String shortly(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private Duration positive(Duration d, String key) {

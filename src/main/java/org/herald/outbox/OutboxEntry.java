@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One outbox row: the exact post for one channel, its state, and whether it was queued for a dry-run channel. */
+/**
+ * One outbox row: the exact post for one channel, its state, whether it was queued for a dry-run channel, and
+ * which node (or command) claimed it last.
+ */
 public record OutboxEntry(long id, long storyId, String channel, String network, String text, Optional<URI> link,
                           OutboxState state, Instant due, Instant nextAttempt, int attempts, Optional<String> lastError,
                           Optional<String> remoteId, Optional<URI> remoteUrl, Instant createdAt, Instant updatedAt,
-                          Optional<Instant> sentAt, boolean dryRun) {
+                          Optional<Instant> sentAt, boolean dryRun, Optional<String> claimedBy) {
     public OutboxEntry {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(text, "text");
