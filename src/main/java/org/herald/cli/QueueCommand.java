@@ -85,6 +85,7 @@ final class QueueCommand implements Callable<Integer> {
                 .field("text", e.text())
                 .field("link", e.link().map(URI::toString).orElse(null))
                 .field("dryRun", e.dryRun())
+                .field("claimedBy", e.claimedBy().orElse(null))
                 .endObject().toString();
     }
 

@@ -9,6 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import org.herald.ops.HeraldMetrics;
+import org.herald.ops.OpsRoutes;
+import org.herald.ops.OpsServer;
+import org.herald.ops.Readiness;
+
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -39,14 +46,32 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The ops endpoints on console.listen; the console, when present, serves them on its own app instead. */
+    private static OpsServer startOps(HeraldSettings settings, Daemon daemon, HeraldMetrics metrics) {
+        Clock clock = Clock.systemUTC();
+        metrics.declare(settings.channels().stream().map(c -> c.name()).toList(),
+                settings.schedule().feeds().stream().map(f -> f.name()).toList());
+        metrics.watch(() -> daemon.outbox().countByState(), () -> daemon.nodesAlive(clock.instant()));
+        Duration dispatch = settings.schedule().dispatchInterval();
+        Duration window = max(Duration.ofSeconds(30), max(dispatch.multipliedBy(10), settings.schedule().clusterCheckinInterval().multipliedBy(3)));
+        Readiness readiness = new Readiness(() -> daemon.databaseAnswers(Duration.ofSeconds(2)), daemon::schedulerCheckedIn,
+                metrics::lastDispatch, !settings.channels().isEmpty(), window, clock);
+        return OpsServer.start(settings.ops(), new OpsRoutes(metrics, readiness));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     @Override
     public Integer call() throws Exception {
         HeraldSettings settings = herald.settings();
         var out = herald.console().out;
         var err = herald.console().err;
         Daemon daemon;
+        HeraldMetrics metrics = new HeraldMetrics(herald.clock());
         try {
-            daemon = Daemon.open(settings, herald.clock(), out);
+            daemon = Daemon.open(settings, herald.clock(), out, once ? org.herald.schedule.Activity.NONE : metrics);
         } catch (StorageException e) {
             err.println("herald: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -89,14 +114,22 @@ final class RunCommand implements Callable<Integer> {
                 awaitQuietly(finished);
             }, "herald-shutdown"));
         }
+        OpsServer ops = null;
         try {
+            ops = startOps(settings, daemon, metrics);
             daemon.start();
             err.println("herald: running " + settings.schedule().feeds().size() + " feeds to " + settings.channels().size()
-                    + " channels; stop with Ctrl-C or SIGTERM");
+                    + " channels" + (daemon.clustered() ? " as cluster node " + daemon.node().instanceId() : "")
+                    + "; /healthz, /readyz and /metrics on http://" + settings.ops().host() + ":" + ops.port()
+                    + "; stop with Ctrl-C or SIGTERM");
             stopped.await();
             err.println("herald: stopping after the calls in flight");
+        } catch (IllegalStateException e) {
+            err.println("herald: " + e.getMessage());
+            return ExitCodes.FAILED;
         } finally {
             daemon.close();
+            if (ops != null) ops.close();
             finished.countDown();
         }
         err.println("herald: stopped");
