@@ -39,6 +39,12 @@ public final class Daemon implements AutoCloseable {
     private final Activity activity;
     private final ClusterNodes cluster;
     private HeraldScheduler scheduler;
+    private java.util.concurrent.@org.jspecify.annotations.Nullable CompletableFuture<Boolean> ping;
+    private static final java.util.concurrent.Executor PINGER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "herald-db-ping");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** What one {@code run --once} did. */
     public record OnceReport(List<FeedPoll.Result> feeds, List<SendCycle.Dispatch> channels, int reconciled) {
@@ -161,24 +167,36 @@ public final class Daemon implements AutoCloseable {
         return node;
     }
 
-    /** The database answers a trivial query within {@code timeout}. */
+    /**
+     * The database answers a trivial query within {@code timeout}. Probes come from outside (a load balancer,
+     * Kubernetes) as often as they like: one ping at a time is in flight, and later probes wait on it.
+     */
     public boolean databaseAnswers(java.time.Duration timeout) {
-        java.util.concurrent.CompletableFuture<Boolean> ping = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try (java.sql.Connection c = database.dataSource().getConnection();
-                 java.sql.Statement st = c.createStatement()) {
-                st.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
-                st.execute("SELECT 1");
-                return true;
-            } catch (java.sql.SQLException | RuntimeException e) {
-                return false;
+        java.util.concurrent.CompletableFuture<Boolean> ping;
+        synchronized (this) {
+            ping = this.ping;
+            if (ping == null || ping.isDone()) {
+                ping = java.util.concurrent.CompletableFuture.supplyAsync(this::pingOnce, PINGER);
+                this.ping = ping;
             }
-        });
+        }
         try {
             return ping.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean pingOnce() {
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.setQueryTimeout(5);
+            st.execute("SELECT 1");
+            return true;
+        } catch (java.sql.SQLException | RuntimeException e) {
             return false;
         }
     }

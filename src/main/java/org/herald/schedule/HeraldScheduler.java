@@ -70,6 +70,8 @@ public final class HeraldScheduler implements AutoCloseable {
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(2, threads)));
         p.setProperty("org.quartz.jobStore.class", postgres ? ClusterJobStore.class.getName() : "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(settings.clusterCheckinInterval().toMillis()));
+        // after a database outage, check in and fetch triggers again within a check-in, not Quartz's 15 s
+        p.setProperty("org.quartz.jobStore.dbRetryInterval", Long.toString(Math.min(15_000, settings.clusterCheckinInterval().toMillis())));
         p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
                 ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.setProperty("org.quartz.jobStore.useProperties", "true");
