@@ -155,6 +155,15 @@ class ClusterTest {
             System.out.println("cluster test: rows by the node that sent them: " + byNode);
             assertThat(byNode).as("work is spread over the nodes").hasSizeGreaterThanOrEqualTo(2).containsKey(killedNode[0]);
 
+            // one dispatcher per channel at a time, whichever node runs it: a channel's calls never overlap
+            for (String channel : List.of("x-a", "x-b", "fb-a", "fb-b", "x-paced")) {
+                List<Instant[]> calls = calls(url, channel);
+                for (int i = 1; i < calls.size(); i++) {
+                    assertThat(calls.get(i)[0]).as(channel + ": call " + (i + 1) + " began after call " + i + " ended")
+                            .isAfterOrEqualTo(calls.get(i - 1)[1]);
+                }
+            }
+
             List<Instant> times = xp.tweetTimes();
             for (int i = 1; i < times.size(); i++) {
                 assertThat(Duration.between(times.get(i - 1), times.get(i))).as("gap before paced post " + (i + 1))
@@ -228,6 +237,22 @@ class ClusterTest {
             while (r.next()) out.put(r.getString(1), r.getInt(2));
         }
         return out;
+    }
+
+    /** Each SENT row's claim and sent times, in claim order. */
+    private static List<Instant[]> calls(String url, String channel) throws Exception {
+        List<Instant[]> calls = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             PreparedStatement s = c.prepareStatement("SELECT claimed_at, sent_at FROM outbox WHERE channel = ? AND state = 'SENT' ORDER BY claimed_at")) {
+            s.setString(1, channel);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    calls.add(new Instant[]{r.getObject(1, java.time.OffsetDateTime.class).toInstant(),
+                            r.getObject(2, java.time.OffsetDateTime.class).toInstant()});
+                }
+            }
+        }
+        return calls;
     }
 
     private static Map<String, Integer> counts(List<String> values) {
