@@ -24,7 +24,8 @@ final class ConfigCommand implements Callable<Integer> {
         out.println("post: " + s.post());
         out.println("storage: " + s.storage());
         out.println("schedule: max-attempts=" + s.schedule().maxAttempts() + ", dispatch-interval=" + s.schedule().dispatchInterval()
-                + ", sending-timeout=" + s.schedule().sendingTimeout());
+                + ", sending-timeout=" + s.schedule().sendingTimeout() + ", cluster-checkin-interval=" + s.schedule().clusterCheckinInterval());
+        out.println("ops endpoints (console.listen): " + s.ops().host() + ":" + s.ops().port());
         for (var feed : s.schedule().feeds()) {
             out.println("feed " + feed.name() + ": url=" + feed.url() + feed.every().map(e -> ", every=" + e).orElse("")
                     + feed.cron().map(c -> ", cron=" + c).orElse("") + ", channels=" + feed.channels() + ", initial-backlog=" + feed.initialBacklog());
