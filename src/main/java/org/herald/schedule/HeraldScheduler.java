@@ -70,6 +70,13 @@ public final class HeraldScheduler implements AutoCloseable {
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(2, threads)));
         p.setProperty("org.quartz.jobStore.class", postgres ? ClusterJobStore.class.getName() : "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(settings.clusterCheckinInterval().toMillis()));
+        if (postgres) {
+            // Quartz gives a trigger to the first node that acquires it, and an idle node looks for work only
+            // every idleWaitTime (30 s by default): the busy node would keep every channel. Idle nodes that look
+            // every dispatch interval take their share (one acquisition query per interval per idle node).
+            long idle = Math.max(1000, Math.min(30_000, settings.dispatchInterval().toMillis()));
+            p.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(idle));
+        }
         // after a database outage, check in and fetch triggers again within a check-in, not Quartz's 15 s
         p.setProperty("org.quartz.jobStore.dbRetryInterval", Long.toString(Math.min(15_000, settings.clusterCheckinInterval().toMillis())));
         p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
