@@ -17,7 +17,13 @@ final class ConsoleLaunch {
 
     /** The running server; empty if it could not start, after one line on {@code err} naming the address and the setting. */
     static Optional<ConsoleServer> start(HeraldSettings settings, DataSource dataSource, Clock clock, Engine engine, PrintStream err) {
-        ConsoleServer.Started started = ConsoleServer.start(Services.over(settings, dataSource, clock, engine));
+        return start(settings, dataSource, clock, engine, err, Optional.empty());
+    }
+
+    /** As above, the operations endpoints ({@code /readyz}, {@code /metrics}) served beside the pages. */
+    static Optional<ConsoleServer> start(HeraldSettings settings, DataSource dataSource, Clock clock, Engine engine, PrintStream err,
+                                         Optional<org.herald.ops.OpsRoutes> ops) {
+        ConsoleServer.Started started = ConsoleServer.start(Services.over(settings, dataSource, clock, engine), ops);
         if (started instanceof ConsoleServer.Started.Failed failed) {
             err.println("herald: " + failed.reason());
             return Optional.empty();

@@ -21,7 +21,7 @@ import org.herald.publish.Sleeper;
         description = "Turns news articles into posts for X and Facebook Pages.",
         subcommands = {PreviewCommand.class, PostCommand.class, CheckCommand.class, RunCommand.class, ScheduleCommand.class,
                 QueueCommand.class, RowCommands.Cancel.class, RowCommands.Retry.class, ConfigCommand.class,
-                RowCommands.Edit.class, RowCommands.Reschedule.class, ConsoleCommand.class, UserCommand.class,
+                RowCommands.Edit.class, RowCommands.Reschedule.class, ConsoleCommand.class, UserCommand.class, NodesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Success.", "1:An input, post or channel failed (the others were still processed).",

@@ -61,6 +61,14 @@ final class JsonWriter {
         return this;
     }
 
+    /** A string element of the array being written. */
+    JsonWriter value(String value) {
+        comma();
+        string(value);
+        needComma = true;
+        return this;
+    }
+
     private void name(String name) {
         comma();
         string(name);

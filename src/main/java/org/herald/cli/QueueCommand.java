@@ -88,6 +88,7 @@ final class QueueCommand implements Callable<Integer> {
                 .field("dryRun", e.dryRun())
                 .field("confidence", e.confidence().map(Confidence::id).orElse(null))
                 .field("confidenceReason", e.confidenceReason().orElse(null))
+                .field("claimedBy", e.claimedBy().orElse(null))
                 .endObject().toString();
     }
 

@@ -11,6 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import org.herald.ops.HeraldMetrics;
+import org.herald.ops.OpsRoutes;
+import org.herald.ops.OpsServer;
+import org.herald.ops.Readiness;
+
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,14 +49,32 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The ops endpoints' routes, served on console.listen: by the console's own server, or by one of their own. */
+    private static OpsRoutes opsRoutes(HeraldSettings settings, Daemon daemon, HeraldMetrics metrics) {
+        Clock clock = Clock.systemUTC();
+        metrics.declare(settings.channels().stream().map(c -> c.name()).toList(),
+                settings.schedule().feeds().stream().map(f -> f.name()).toList());
+        metrics.watch(() -> daemon.outbox().countByState(), () -> daemon.nodesAlive(clock.instant()));
+        Duration dispatch = settings.schedule().dispatchInterval();
+        Duration window = max(Duration.ofSeconds(30), max(dispatch.multipliedBy(10), settings.schedule().clusterCheckinInterval().multipliedBy(3)));
+        Readiness readiness = new Readiness(() -> daemon.databaseAnswers(Duration.ofSeconds(2)), daemon::schedulerCheckedIn,
+                metrics::lastDispatch, !settings.channels().isEmpty(), window, clock);
+        return new OpsRoutes(metrics, readiness);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     @Override
     public Integer call() throws Exception {
         HeraldSettings settings = herald.settings();
         var out = herald.console().out;
         var err = herald.console().err;
         Daemon daemon;
+        HeraldMetrics metrics = new HeraldMetrics(herald.clock());
         try {
-            daemon = Daemon.open(settings, herald.clock(), out);
+            daemon = Daemon.open(settings, herald.clock(), out, once ? org.herald.schedule.Activity.NONE : metrics);
         } catch (StorageException e) {
             err.println("herald: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -81,14 +106,28 @@ final class RunCommand implements Callable<Integer> {
                 return report.anyFeedFailed() || report.anyDueUnsent() ? ExitCodes.FAILED : ExitCodes.OK;
             }
         }
-        // the console starts first: a taken address stops Herald before anything is polled or sent
+        // the listener starts first: a taken address stops Herald before anything is polled or sent
+        OpsRoutes routes = opsRoutes(settings, daemon, metrics);
         Optional<ConsoleServer> console = Optional.empty();
+        OpsServer ops = null;
+        int port;
         if (settings.console().enabled()) {
-            console = ConsoleLaunch.start(settings, daemon.database().dataSource(), herald.clock(), new DaemonEngine(daemon), err);
+            console = ConsoleLaunch.start(settings, daemon.database().dataSource(), herald.clock(), new DaemonEngine(daemon), err,
+                    Optional.of(routes));
             if (console.isEmpty()) {
                 daemon.close();
                 return ExitCodes.CONFIG;
             }
+            port = console.get().port();
+        } else {
+            try {
+                ops = OpsServer.start(settings.ops(), routes);
+            } catch (IllegalStateException e) {
+                err.println("herald: " + e.getMessage());
+                daemon.close();
+                return ExitCodes.CONFIG;
+            }
+            port = ops.port();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C are caught before the JVM begins to shut down: shutdown hooks run in no set
@@ -104,12 +143,18 @@ final class RunCommand implements Callable<Integer> {
         try {
             daemon.start();
             err.println("herald: running " + settings.schedule().feeds().size() + " feeds to " + settings.channels().size()
-                    + " channels; stop with Ctrl-C or SIGTERM");
+                    + " channels" + (daemon.clustered() ? " as cluster node " + daemon.node().instanceId() : "")
+                    + "; /healthz, /readyz and /metrics on http://" + settings.ops().host() + ":" + port
+                    + "; stop with Ctrl-C or SIGTERM");
             stopped.await();
             err.println("herald: stopping after the calls in flight");
+        } catch (IllegalStateException e) {
+            err.println("herald: " + e.getMessage());
+            return ExitCodes.FAILED;
         } finally {
             console.ifPresent(ConsoleServer::close);
             daemon.close();
+            if (ops != null) ops.close();
             finished.countDown();
         }
         err.println("herald: stopped");

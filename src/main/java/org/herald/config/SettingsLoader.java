@@ -253,7 +253,9 @@ public final class SettingsLoader {
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw problem("storage.jdbc-url", "must start with jdbc:h2: or jdbc:postgresql:, not '" + url + "'");
         }
-        return new StorageSettings(url, c.string("user"), optionalString(c, "password").map(Secret::new));
+        int poolSize = c.integer("pool-size");
+        if (poolSize < 2 || poolSize > 200) throw problem("storage.pool-size", "must be between 2 and 200");
+        return new StorageSettings(url, c.string("user"), optionalString(c, "password").map(Secret::new), poolSize);
     }
 
     private List<ChannelSettings> channels(Config merged) {
@@ -343,6 +345,19 @@ public final class SettingsLoader {
         if (maxAttempts < 1 || maxAttempts > 100) throw problem("schedule.max-attempts", "must be between 1 and 100");
         Duration interval = positive(s.duration("dispatch-interval"), "schedule.dispatch-interval");
         Duration sendingTimeout = positive(s.duration("sending-timeout"), "schedule.sending-timeout");
+        // a row still SENDING is settled as abandoned after this: a live call must always have ended by then
+        for (ChannelSettings channel : channels) {
+            Duration call = channel.connectTimeout().plus(channel.readTimeout());
+            if (sendingTimeout.compareTo(call) <= 0) {
+                throw problem("schedule.sending-timeout", "(" + shortly(sendingTimeout) + ") must be longer than channel "
+                        + channel.name() + "'s connect-timeout + read-timeout (" + shortly(call)
+                        + "), or a call still in flight could be taken for an abandoned one and sent twice");
+            }
+        }
+        Duration checkin = s.duration("cluster-checkin-interval");
+        if (checkin.compareTo(Duration.ofMillis(500)) < 0 || checkin.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw problem("schedule.cluster-checkin-interval", "must be between 500ms and 5m");
+        }
         List<FeedSettings> feeds = new ArrayList<>();
         if (merged.hasPath("feeds")) {
             ConfigObject all = merged.getObject("feeds");
@@ -352,7 +367,7 @@ public final class SettingsLoader {
                 feeds.add(feed(name, path, new Keys(merged.getConfig(path), path), channels));
             }
         }
-        return new ScheduleSettings(feeds, maxAttempts, interval, sendingTimeout);
+        return new ScheduleSettings(feeds, maxAttempts, interval, sendingTimeout, checkin);
     }
 
     private FeedSettings feed(String name, String path, Keys f, List<ChannelSettings> channels) {
@@ -469,6 +484,10 @@ public final class SettingsLoader {
         } catch (URISyntaxException e) {
             throw problem(path + "." + key, "must be an http(s) URL, not '" + value + "'");
         }
+    }
+
+    private static String shortly(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private Duration positive(Duration d, String key) {

@@ -47,7 +47,7 @@ public final class ChannelsPage {
         List<Row> rows = new ArrayList<>();
         for (ChannelSettings c : services.settings().channels()) {
             Optional<ChannelChecks.Check> check = Optional.ofNullable(checks.get(c.name()));
-            Optional<Instant> notBefore = new Pacer(c.name(), c.pacing(), services.outbox()).notBefore(now);
+            Optional<Instant> notBefore = new Pacer(c.name(), c.pacing(), services.outbox(), c.connectTimeout().plus(c.readTimeout())).notBefore(now);
             Optional<Pauses.Pause> pause = Optional.ofNullable(paused.get(c.name()));
             String next = pause.isPresent() ? "paused" : notBefore.map(t -> Shown.time(t, zone)).orElse("now");
             rows.add(new Row(c.name(), c.network().id(), c.dryRun(), check.filter(ChannelChecks.Check::ok).map(ChannelChecks.Check::detail),

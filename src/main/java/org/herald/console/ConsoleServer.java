@@ -1,6 +1,7 @@
 package org.herald.console;
 
 import io.javalin.Javalin;
+import org.herald.ops.OpsRoutes;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** The console's route table and the filters every request passes (security headers, session, CSRF); nothing else. */
 public final class ConsoleServer implements AutoCloseable {
@@ -43,6 +45,11 @@ public final class ConsoleServer implements AutoCloseable {
     }
 
     public static Started start(Services services) {
+        return start(services, Optional.empty());
+    }
+
+    /** With {@code ops}, the operations endpoints (readiness, metrics) are served on the console's listener too. */
+    public static Started start(Services services, Optional<OpsRoutes> ops) {
         ConsoleSettings settings = services.settings().console();
         Guard guard = new Guard(services);
         SignInPage signIn = new SignInPage(services);
@@ -79,6 +86,7 @@ public final class ConsoleServer implements AutoCloseable {
                 guard.check(ctx);
             });
             config.routes.get("/healthz", ctx -> ctx.contentType("text/plain; charset=utf-8").result("ok\n"));
+            ops.ifPresent(routes -> routes.registerProbes(config));
             config.routes.get("/", ctx -> ctx.redirect("/queue", HttpStatus.SEE_OTHER));
             config.routes.get("/login", signIn::show);
             config.routes.post("/login", signIn::signIn);

@@ -47,7 +47,10 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setUsername(settings.user());
         password.ifPresent(config::setPassword);
-        config.setMaximumPoolSize(6);
+        config.setMaximumPoolSize(settings.poolSize());
+        // a database that stops answering is reported within seconds (readiness, one log line), not after
+        // Hikari's default half minute
+        config.setConnectionTimeout(5_000);
         config.setPoolName("herald");
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource;

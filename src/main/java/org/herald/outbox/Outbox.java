@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class Outbox {
     private static final String COLUMNS = "id, story_id, channel, network, text, link, state, due_at, next_attempt_at, attempts, "
-            + "last_error, remote_id, remote_url, created_at, updated_at, sent_at, dry_run, confidence, confidence_reason";
+            + "last_error, remote_id, remote_url, created_at, updated_at, sent_at, dry_run, confidence, confidence_reason, claimed_by";
 
     private final DataSource dataSource;
 
@@ -221,6 +221,28 @@ public final class Outbox {
         }
     }
 
+    /**
+     * The latest moment the channel may have posted, for its minimum gap across every node: the last SENT
+     * row's time, or, for a row still SENDING (a call in flight here or on another node, or one a killed node
+     * left), its claim time plus {@code callTimeout}, the latest its post could have reached the platform.
+     */
+    public Optional<Instant> lastPosted(String channel, java.time.Duration callTimeout) {
+        Optional<Instant> sent = lastSent(channel);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT MAX(claimed_at) FROM outbox WHERE channel = ? AND state = 'SENDING'")) {
+            s.setString(1, channel);
+            try (ResultSet r = s.executeQuery()) {
+                Optional<Instant> claimed = r.next() ? Optional.ofNullable(r.getObject(1, OffsetDateTime.class))
+                        .map(t -> t.toInstant().plus(callTimeout)) : Optional.empty();
+                if (claimed.isEmpty()) return sent;
+                if (sent.isEmpty()) return claimed;
+                return Optional.of(sent.get().isAfter(claimed.get()) ? sent.get() : claimed.get());
+            }
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+    }
+
     /** The last time the channel posted, for its minimum gap. */
     public Optional<Instant> lastSent(String channel) {
         try (Connection c = dataSource.getConnection();
@@ -234,12 +256,17 @@ public final class Outbox {
         }
     }
 
-    /** How many posts the channel sent since {@code since}, for its hourly and daily maximums. */
+    /**
+     * How many posts the channel sent since {@code since}, for its hourly and daily maximums; rows in SENDING
+     * count too, since they may be on the platform already.
+     */
     public int sentSince(String channel, Instant since) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE channel = ? AND state = 'SENT' AND sent_at >= ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE channel = ? AND "
+                     + "((state = 'SENT' AND sent_at >= ?) OR (state = 'SENDING' AND claimed_at >= ?))")) {
             s.setString(1, channel);
             s.setObject(2, time(since));
+            s.setObject(3, time(since));
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getInt(1) : 0;
             }
@@ -298,6 +325,19 @@ public final class Outbox {
     public boolean retry(long id, Instant now) {
         return update("UPDATE outbox SET state = 'SCHEDULED', next_attempt_at = ?, due_at = ?, updated_at = ?, last_error = NULL "
                 + "WHERE id = ? AND state IN ('FAILED', 'EXPIRED', 'CANCELLED')", time(now), time(now), time(now), id) == 1;
+    }
+
+    /** How many rows are in each state (states with none are left out). */
+    public java.util.Map<OutboxState, Integer> countByState() {
+        java.util.Map<OutboxState, Integer> counts = new java.util.EnumMap<>(OutboxState.class);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM outbox GROUP BY state");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) counts.put(OutboxState.valueOf(r.getString(1)), r.getInt(2));
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+        return counts;
     }
 
     public Optional<OutboxEntry> find(long id) {
@@ -464,7 +504,8 @@ public final class Outbox {
                 r.getInt("attempts"), Optional.ofNullable(r.getString("last_error")), Optional.ofNullable(r.getString("remote_id")),
                 Optional.ofNullable(r.getString("remote_url")).map(URI::create), instant(r, "created_at"), instant(r, "updated_at"),
                 Optional.ofNullable(r.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant), r.getBoolean("dry_run"),
-                Optional.ofNullable(r.getString("confidence")).map(Confidence::of), Optional.ofNullable(r.getString("confidence_reason")));
+                Optional.ofNullable(r.getString("confidence")).map(Confidence::of), Optional.ofNullable(r.getString("confidence_reason")),
+                Optional.ofNullable(r.getString("claimed_by")));
     }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {

@@ -36,6 +36,8 @@ import java.util.Set;
  */
 public final class HeraldScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HeraldScheduler.class);
+    /** The Quartz scheduler name every node shares: nodes with the same name on one database form a cluster. */
+    static final String NAME = "herald";
     private static final String GROUP = "herald";
     private static final String DATA_SOURCE = "herald";
 
@@ -45,16 +47,38 @@ public final class HeraldScheduler implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Builds, schedules and starts the jobs. */
+    /** Builds, schedules and starts the jobs under a generated instance id, reporting nothing. */
     public static HeraldScheduler start(DataSource dataSource, boolean postgres, ScheduleSettings settings,
                                         Map<String, FeedPoll> polls, Map<String, SendCycle> cycles, int threads) throws SchedulerException {
+        return start(dataSource, postgres, settings, polls, cycles, threads, NodeIdentity.generate(java.time.Instant.now()).instanceId(),
+                Activity.NONE);
+    }
+
+    /**
+     * Builds, schedules and starts the jobs. {@code instanceId} is this node's id in the cluster (the same id
+     * it writes into the rows it claims); on PostgreSQL the job store is clustered and checks in every
+     * {@code cluster-checkin-interval}.
+     */
+    public static HeraldScheduler start(DataSource dataSource, boolean postgres, ScheduleSettings settings,
+                                        Map<String, FeedPoll> polls, Map<String, SendCycle> cycles, int threads,
+                                        String instanceId, Activity activity) throws SchedulerException {
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new SharedPool(dataSource));
         Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "herald");
-        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.instanceName", NAME);
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(2, threads)));
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.class", postgres ? ClusterJobStore.class.getName() : "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(settings.clusterCheckinInterval().toMillis()));
+        if (postgres) {
+            // Quartz gives a trigger to the first node that acquires it, and an idle node looks for work only
+            // every idleWaitTime (30 s by default): the busy node would keep every channel. Idle nodes that look
+            // every dispatch interval take their share (one acquisition query per interval per idle node).
+            long idle = Math.max(1000, Math.min(30_000, settings.dispatchInterval().toMillis()));
+            p.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(idle));
+        }
+        // after a database outage, check in and fetch triggers again within a check-in, not Quartz's 15 s
+        p.setProperty("org.quartz.jobStore.dbRetryInterval", Long.toString(Math.min(15_000, settings.clusterCheckinInterval().toMillis())));
         p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
                 ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.setProperty("org.quartz.jobStore.useProperties", "true");
@@ -66,8 +90,9 @@ public final class HeraldScheduler implements AutoCloseable {
         scheduler.setJobFactory((bundle, s) -> {
             String name = bundle.getJobDetail().getJobDataMap().getString("name");
             String kind = bundle.getJobDetail().getJobDataMap().getString("kind");
-            return "poll".equals(kind) ? new PollJob(polls.get(name)) : new SendJob(cycles.get(name));
+            return "poll".equals(kind) ? new PollJob(polls.get(name), activity) : new SendJob(cycles.get(name));
         });
+        scheduler.getListenerManager().addTriggerListener(new MisfireCounter(activity));
 
         Set<JobKey> wanted = new HashSet<>();
         for (FeedSettings feed : settings.feeds()) {
@@ -125,6 +150,50 @@ public final class HeraldScheduler implements AutoCloseable {
         }
     }
 
+    /** Whether the scheduler is started and taking work (not shut down, not on standby). */
+    public boolean isRunning() {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    /** A job's name as people read it: "send x-main", "poll newsroom". */
+    static String describeJob(String jobName) {
+        if (jobName.startsWith("send-")) return "send " + jobName.substring("send-".length());
+        if (jobName.startsWith("poll-")) return "poll " + jobName.substring("poll-".length());
+        return jobName;
+    }
+
+    /** Counts the triggers Quartz found past their fire time (Herald was down, or every thread was busy). */
+    private record MisfireCounter(Activity activity) implements org.quartz.TriggerListener {
+        @Override
+        public String getName() {
+            return "herald-misfires";
+        }
+
+        @Override
+        public void triggerFired(Trigger trigger, JobExecutionContext context) {
+            // only misfires are counted
+        }
+
+        @Override
+        public boolean vetoJobExecution(Trigger trigger, JobExecutionContext context) {
+            return false;
+        }
+
+        @Override
+        public void triggerMisfired(Trigger trigger) {
+            activity.misfired(describeJob(trigger.getJobKey().getName()));
+        }
+
+        @Override
+        public void triggerComplete(Trigger trigger, JobExecutionContext context, Trigger.CompletedExecutionInstruction instruction) {
+            // only misfires are counted
+        }
+    }
+
     /** Stops taking new work and waits for the jobs in flight, so no call is cut off half-way. */
     @Override
     public void close() {
@@ -139,18 +208,26 @@ public final class HeraldScheduler implements AutoCloseable {
     @DisallowConcurrentExecution
     static final class PollJob implements Job {
         private final FeedPoll poll;
+        private final Activity activity;
 
-        PollJob(FeedPoll poll) {
+        PollJob(FeedPoll poll, Activity activity) {
             this.poll = poll;
+            this.activity = activity;
         }
 
         @Override
         public void execute(JobExecutionContext context) {
+            long started = System.nanoTime();
+            boolean ok = false;
             try {
                 // the poll reports nothing itself: run --once prints its own summary line instead
-                poll.run().error().ifPresent(reason -> log.warn("feed {} is unhealthy: {}", poll.feed(), reason));
+                java.util.Optional<String> error = poll.run().error();
+                error.ifPresent(reason -> log.warn("feed {} is unhealthy: {}", poll.feed(), reason));
+                ok = error.isEmpty();
             } catch (RuntimeException e) {
                 log.error("Feed poll failed; the next trigger will try again", e);
+            } finally {
+                activity.polled(poll.feed(), java.time.Duration.ofNanos(System.nanoTime() - started), ok);
             }
         }
     }

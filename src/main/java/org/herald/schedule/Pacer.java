@@ -13,11 +13,21 @@ public final class Pacer {
     private final String channel;
     private final Pacing pacing;
     private final Outbox outbox;
+    private final Duration callTimeout;
 
-    public Pacer(String channel, Pacing pacing, Outbox outbox) {
+    /**
+     * Pacing is read from the outbox, not kept in memory, so it holds across the whole cluster whichever
+     * node runs the channel; {@code callTimeout} bounds when a row still SENDING may have been posted.
+     */
+    public Pacer(String channel, Pacing pacing, Outbox outbox, Duration callTimeout) {
         this.channel = channel;
         this.pacing = pacing;
         this.outbox = outbox;
+        this.callTimeout = callTimeout;
+    }
+
+    Pacer(String channel, Pacing pacing, Outbox outbox) {
+        this(channel, pacing, outbox, Duration.ZERO);
     }
 
     /** Empty if the channel may post now; otherwise the earliest time it may. */
@@ -33,7 +43,7 @@ public final class Pacer {
             }
         }
         if (!pacing.minGap().isZero()) {
-            Optional<Instant> last = outbox.lastSent(channel);
+            Optional<Instant> last = outbox.lastPosted(channel, callTimeout);
             if (last.isPresent()) earliest = later(earliest, last.get().plus(pacing.minGap()));
         }
         if (pacing.maxPerHour() > 0 && outbox.sentSince(channel, now.minus(Duration.ofHours(1))) >= pacing.maxPerHour()) {

@@ -36,17 +36,52 @@ public final class SendCycle {
     private final int maxAttempts;
     private final Clock clock;
     private final String node;
+    private final Activity activity;
+    private final Orphans orphans;
     private volatile Optional<String> pausedFor = Optional.empty();
     private volatile boolean stopping;
     private volatile Instant nextProbe = Instant.MIN;
     /** Rows of the other mode last seen waiting, so their warning is logged when the number changes, not every cycle. */
     private volatile int lastOtherMode;
 
+    /**
+     * Which rows left in SENDING are abandoned and may be settled during normal dispatch: on a shared
+     * PostgreSQL, rows claimed longer ago than the sending time-out by a node that is no longer live.
+     * {@link #NONE} for the embedded database, where only start-up settles them: the starting process holds
+     * the sender lock, so every claimer is gone.
+     */
+    public interface Orphans {
+        Orphans NONE = new Orphans() {
+            @Override
+            public Optional<Instant> claimedBefore(Instant now) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean claimerIsLive(String claimer, Instant now) {
+                return false;
+            }
+        };
+
+        /** Rows claimed before this may be abandoned; empty: none are looked for now. */
+        Optional<Instant> claimedBefore(Instant now);
+
+        boolean claimerIsLive(String claimer, Instant now);
+    }
+
     public SendCycle(ChannelSettings channel, Publisher publisher, Outbox outbox, int maxAttempts, Clock clock, String node, Random jitter) {
+        this(channel, publisher, outbox, maxAttempts, clock, node, jitter, Activity.NONE, Orphans.NONE);
+    }
+
+    public SendCycle(ChannelSettings channel, Publisher publisher, Outbox outbox, int maxAttempts, Clock clock, String node, Random jitter,
+                     Activity activity, Orphans orphans) {
         this.channel = channel;
         this.publisher = publisher;
         this.outbox = outbox;
-        this.pacer = new Pacer(channel.name(), channel.pacing(), outbox);
+        this.activity = activity;
+        this.orphans = orphans;
+        // a row in SENDING may have reached the platform any time until its call's time-outs ran out
+        this.pacer = new Pacer(channel.name(), channel.pacing(), outbox, channel.connectTimeout().plus(channel.readTimeout()));
         this.backoff = new Backoff(jitter);
         this.maxAttempts = maxAttempts;
         this.clock = clock;
@@ -83,10 +118,13 @@ public final class SendCycle {
     /** Sends every row that is due and allowed now. */
     public Dispatch run() {
         Tally tally = new Tally();
+        activity.dispatching(channel.name(), clock.instant());
         if (outbox.isChannelPaused(channel.name())) {
             tally.pause = Optional.of("paused by an admin in the console (resume it there)");
             return tally.done();
         }
+        Optional<Instant> abandonedBefore = orphans.claimedBefore(clock.instant());
+        if (abandonedBefore.isPresent()) settleAbandoned(abandonedBefore.get());
         if (pausedFor.isPresent() && !probeCredentials()) return tally.done();
         while (true) {
             Instant now = clock.instant();
@@ -100,6 +138,7 @@ public final class SendCycle {
                             + Lateness.describe(channel.pacing().maxLateness());
                     if (outbox.expire(entry.id(), reason, now)) {
                         log.warn("{}: row {} EXPIRED, {}", channel.name(), entry.id(), reason);
+                        activity.expired(channel.name());
                         tally.expired++;
                         tally.reason(reason);
                     }
@@ -114,8 +153,12 @@ public final class SendCycle {
                 }
                 if (!outbox.claim(entry.id(), node, now)) continue;
                 progressed = true;
-                PublishOutcome outcome = publisher.publish(post(entry));
+                Post post = post(entry);
+                long started = System.nanoTime();
+                PublishOutcome outcome = publisher.publish(post);
+                activity.published(channel.name(), post.network(), Duration.ofNanos(System.nanoTime() - started));
                 record(entry, outcome, tally);
+                activity.dispatching(channel.name(), clock.instant());
                 if (pausedFor.isPresent()) return tally.done();
             }
             if (!progressed) return tally.done();
@@ -138,6 +181,7 @@ public final class SendCycle {
 
         Dispatch done() {
             Instant now = clock.instant();
+            activity.dispatching(channel.name(), now);
             Optional<String> paused = pause.or(() -> pausedFor);
             int waiting = paused.isPresent() ? outbox.countDue(channel.name(), channel.dryRun(), now) : 0;
             int otherMode = outbox.countDue(channel.name(), !channel.dryRun(), now);
@@ -161,9 +205,12 @@ public final class SendCycle {
         int settled = 0;
         for (OutboxEntry entry : outbox.stuckSending(channel.name(), channel.dryRun(), claimedBefore)) {
             Instant now = clock.instant();
+            // a live node's call may still be in flight (a slow platform, a stalled node): never take it over
+            if (entry.claimedBy().isPresent() && orphans.claimerIsLive(entry.claimedBy().get(), now)) continue;
             Optional<PublishOutcome.Published> found = publisher.findPublished(post(entry));
             if (found.isPresent()) {
                 outbox.markSent(entry.id(), found.get().remoteId(), found.get().url(), now);
+                activity.sent(channel.name());
                 log.info("{}: row {} was posted before Herald stopped: {}", channel.name(), entry.id(), found.get().url());
             } else {
                 outbox.release(entry.id(), now, "Herald stopped during the call; outcome unknown, sending again", now);
@@ -173,14 +220,22 @@ public final class SendCycle {
         return settled;
     }
 
+    /** Rows a dead node left mid-call, settled here because this node now runs the channel. */
+    private void settleAbandoned(Instant claimedBefore) {
+        int settled = reconcile(claimedBefore);
+        if (settled > 0) log.warn("{}: settled {} posts a stopped node left mid-call", channel.name(), settled);
+    }
+
     private void record(OutboxEntry entry, PublishOutcome outcome, Tally tally) {
         Instant now = clock.instant();
         if (outcome instanceof PublishOutcome.Published published) {
             outbox.markSent(entry.id(), published.remoteId(), published.url(), now);
             log.info("{}: row {} posted {}", channel.name(), entry.id(), published.url());
+            activity.sent(channel.name());
             tally.sent++;
         } else if (outcome instanceof PublishOutcome.Duplicate duplicate) {
             outbox.markDuplicate(entry.id(), "already posted: " + duplicate.reason(), now);
+            activity.sent(channel.name());
             tally.sent++;
         } else if (outcome instanceof PublishOutcome.AuthFailed auth) {
             outbox.release(entry.id(), now, auth.describe(), now);
@@ -189,12 +244,14 @@ public final class SendCycle {
         } else if (outcome instanceof PublishOutcome.Rejected rejected) {
             outbox.markFailed(entry.id(), rejected.describe(), now);
             log.warn("{}: row {} FAILED: {}", channel.name(), entry.id(), rejected.reason());
+            activity.failed(channel.name());
             tally.failed++;
             tally.reason(rejected.describe());
         } else if (outcome instanceof PublishOutcome.Uncertain uncertain) {
             Optional<PublishOutcome.Published> found = publisher.findPublished(post(entry));
             if (found.isPresent()) {
                 outbox.markSent(entry.id(), found.get().remoteId(), found.get().url(), now);
+                activity.sent(channel.name());
                 tally.sent++;
             } else {
                 retryOrFail(entry, uncertain.notBefore(), uncertain.describe(), now, tally);
@@ -210,6 +267,7 @@ public final class SendCycle {
         if (attempts >= maxAttempts) {
             outbox.markFailed(entry.id(), reason + " (gave up after " + attempts + " attempts)", now);
             log.warn("{}: row {} FAILED after {} attempts: {}", channel.name(), entry.id(), attempts, reason);
+            activity.failed(channel.name());
             tally.failed++;
             return;
         }

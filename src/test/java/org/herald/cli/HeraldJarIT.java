@@ -108,6 +108,7 @@ class HeraldJarIT {
             // a read time-out far beyond the test: only the stop signal can end this poll
             Files.writeString(config, """
                     fetch.read-timeout = 10m
+                    console.listen = "127.0.0.1:0"
                     storage.jdbc-url = "jdbc:h2:file:%s"
                     feeds.stalled { url = "%s", every = 1m }
                     channels.x-main { network = x, dry-run = true }

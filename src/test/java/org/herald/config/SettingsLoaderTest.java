@@ -118,6 +118,40 @@ class SettingsLoaderTest {
         assertThat(settings.storage().toString()).doesNotContain("SECRET").contains("password=****");
     }
 
+    @Test
+    void clusterKeysHaveDefaultsAndAreChecked() throws IOException {
+        HeraldSettings defaults = SettingsLoader.load(write("channels.a { network = x, dry-run = true }"));
+        assertThat(defaults.schedule().clusterCheckinInterval()).isEqualTo(Duration.ofMillis(7500));
+        assertThat(defaults.storage().poolSize()).isEqualTo(10);
+        assertThat(defaults.ops()).isEqualTo(new OpsSettings("127.0.0.1", 8080));
+
+        HeraldSettings set = SettingsLoader.load(write("""
+                storage.pool-size = 4
+                schedule.cluster-checkin-interval = 1s
+                console.listen = "0.0.0.0:0"
+                """));
+        assertThat(set.storage().poolSize()).isEqualTo(4);
+        assertThat(set.schedule().clusterCheckinInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(set.ops()).isEqualTo(new OpsSettings("0.0.0.0", 0));
+
+        assertThatThrownBy(() -> SettingsLoader.load(write("storage.pool-size = 1")))
+                .hasMessageEndingWith("storage.pool-size must be between 2 and 200");
+        assertThatThrownBy(() -> SettingsLoader.load(write("schedule.cluster-checkin-interval = 10ms")))
+                .hasMessageEndingWith("schedule.cluster-checkin-interval must be between 500ms and 5m");
+        assertThatThrownBy(() -> SettingsLoader.load(write("console.listen = \"8080\"")))
+                .hasMessageContaining("console.listen must be HOST:PORT");
+    }
+
+    @Test
+    void sendingTimeoutMustOutlastEveryChannelsCall() throws IOException {
+        assertThatThrownBy(() -> SettingsLoader.load(write("""
+                schedule.sending-timeout = 30s
+                channels.slow { network = facebook, dry-run = true, connect-timeout = 10s, read-timeout = 25s }
+                """)))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("schedule.sending-timeout (30s) must be longer than channel slow's connect-timeout + read-timeout (35s)");
+    }
+
     private Path write(String content) throws IOException {
         Path file = dir.resolve("app.conf");
         Files.writeString(file, content);

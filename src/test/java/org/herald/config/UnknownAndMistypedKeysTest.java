@@ -37,7 +37,7 @@ class UnknownAndMistypedKeysTest {
     @CsvSource(delimiter = '|', value = {
             "fetch.max-byte = 1               | fetch.max-byte is not a known key; did you mean max-bytes? (known: connect-timeout, max-bytes, max-redirects, read-timeout, user-agent)",
             "storage.passwd = x               | storage.passwd is not a known key; did you mean password? (known: ",
-            "schedule.max-attempt = 3         | schedule.max-attempt is not a known key; did you mean max-attempts? (known: dispatch-interval, max-attempts, sending-timeout)",
+            "schedule.max-attempt = 3         | schedule.max-attempt is not a known key; did you mean max-attempts? (known: cluster-checkin-interval, dispatch-interval, max-attempts, sending-timeout)",
             "condense.summary-length = 100    | condense.summary-length is not a known key (known: summary-max-length)",
             "post.budget = 1s                 | post.budget is not a known key (known: retry-budget)",
             "channel-defaults.x.tempalte = x  | channel-defaults.x.tempalte is not a known key; did you mean template? (known: ",

@@ -42,7 +42,7 @@ class QueueActionsTest {
     private static OutboxEntry row(OutboxState state) {
         return new OutboxEntry(5, 1, "x-main", "x", "Council approves budget https://news.example.org/a",
                 Optional.of(URI.create("https://news.example.org/a")), state, NOW.plusSeconds(3600), NOW.plusSeconds(3600), 0,
-                Optional.empty(), Optional.empty(), Optional.empty(), NOW, NOW, Optional.empty(), false, Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), NOW, NOW, Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Test

@@ -99,6 +99,7 @@ public final class FakeX implements AutoCloseable {
     private long nextId = FIRST_ID;
     private long nextShortLink = 1;
     private final List<String> tweets = new ArrayList<>();
+    private final List<Instant> tweetTimes = new ArrayList<>();
     private final Map<String, Instant> postedAt = new HashMap<>(); // NFC text -> last time stored
     private final Map<String, FixedWindow> windows = new HashMap<>(); // by access token
     private final Map<String, FixedWindow> userDays = new HashMap<>(); // by access token
@@ -262,6 +263,11 @@ public final class FakeX implements AutoCloseable {
         return server.requests();
     }
 
+    /** When each stored tweet arrived (the fake's clock), in the order of {@link #tweets()}. */
+    public synchronized List<Instant> tweetTimes() {
+        return List.copyOf(tweetTimes);
+    }
+
     /** Texts of the stored tweets, as sent (not t.co-rewritten), in order. */
     public synchronized List<String> tweets() {
         return List.copyOf(tweets);
@@ -358,6 +364,7 @@ public final class FakeX implements AutoCloseable {
         }
         postedAt.put(key, now);
         tweets.add(s);
+        tweetTimes.add(now);
         String id = Long.toString(nextId++);
         return xJson(201, Json.object("data", Json.object("id", id, "text", withShortLinks(s), "edit_history_tweet_ids", List.of(id))))
                 .withHeader("x-access-level", "read-write");

@@ -71,6 +71,50 @@ class PostgresOutboxTest {
     }
 
     @Test
+    void concurrentClaimsFromManyWorkersTakeEachRowOnce() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("CREATE DATABASE race");
+        }
+        try (Database database = Database.open(new StorageSettings("jdbc:postgresql://localhost:" + postgres.getPort() + "/race", "postgres",
+                Optional.empty()))) {
+            Outbox outbox = new Outbox(database.dataSource());
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                URI link = URI.create("https://example.com/race/" + i);
+                Story story = new Story("pg", "Race " + i, Optional.of(link), "", "en", Direction.LTR, Optional.empty(), Optional.empty(),
+                        Optional.empty());
+                ids.addAll(((Outbox.Enqueued.New) outbox.enqueue(story, Outbox.Origin.BY_HAND, List.of(new Post("x-race", Network.X,
+                        "Race " + i, Optional.of(link), 0, 280, true, false)), NOW, NOW)).entryIds());
+            }
+            java.util.concurrent.ConcurrentHashMap<Long, String> winners = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.atomic.AtomicInteger wins = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+            List<Thread> workers = new java.util.ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String node = "node-" + w;
+                Thread t = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    for (long id : ids) {
+                        if (outbox.claim(id, node, NOW)) {
+                            wins.incrementAndGet();
+                            winners.put(id, node);
+                        }
+                    }
+                });
+                workers.add(t);
+                t.start();
+            }
+            for (Thread t : workers) t.join();
+            assertThat(wins.get()).as("each row claimed exactly once").isEqualTo(ids.size());
+            assertThat(winners).hasSize(ids.size());
+        }
+    }
+
+    @Test
     void quartzStartsClusteredOnPostgres() throws Exception {
         try (Database database = Database.open(settings())) {
             var scheduler = org.herald.schedule.HeraldScheduler.start(database.dataSource(), true,

@@ -55,6 +55,7 @@ class CrashSafetyTest {
             Files.writeString(config, """
                     storage.jdbc-url = "jdbc:h2:file:%s"
                     schedule { dispatch-interval = 100ms }
+                    console.listen = "127.0.0.1:0"
                     feeds.burst { url = "%s", every = 1s, initial-backlog = %d }
                     channels {
                       x-main { network = x, api-key = "%s", api-key-secret = "%s", access-token = "%s", access-token-secret = "%s",

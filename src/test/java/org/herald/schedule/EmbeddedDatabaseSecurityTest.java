@@ -35,7 +35,8 @@ class EmbeddedDatabaseSecurityTest {
         Path config = dir.resolve("herald.conf");
         Files.writeString(config, "include \"" + Path.of("config/application.conf").toAbsolutePath() + "\"\n"
                 + "storage.jdbc-url = \"jdbc:h2:file:" + dir.resolve("data/herald").toAbsolutePath() + "\"\n"
-                + "feeds = null\n");
+                + "feeds = null\n"
+                + "console.listen = \"127.0.0.1:0\"\n");
         return config;
     }
 

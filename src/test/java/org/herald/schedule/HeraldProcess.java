@@ -52,6 +52,12 @@ final class HeraldProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: no shutdown hook, no clean-up, as when a machine is lost. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) throw new AssertionError("still alive after SIGKILL");
+    }
+
     /** SIGTERM, as a service manager stops it. */
     void stop() {
         process.destroy();

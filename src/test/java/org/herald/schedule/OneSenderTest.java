@@ -38,6 +38,7 @@ class OneSenderTest {
             Files.writeString(config, """
                     storage.jdbc-url = "jdbc:h2:file:%s"
                     schedule { dispatch-interval = 200ms }
+                    console.listen = "127.0.0.1:0"
                     channels.fb-main { network = facebook, page-id = "%s", page-access-token = "%s", graph-base-url = "%s", read-timeout = 20s }
                     """.formatted(dir.resolve("data/herald").toAbsolutePath(), TestChannels.FB_PAGE, TestChannels.FB_TOKEN, graph.baseUrl()));
             try (HeraldProcess run = HeraldProcess.start(dir.resolve("run.log"), config, "run")) {

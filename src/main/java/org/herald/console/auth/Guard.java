@@ -17,7 +17,8 @@ import java.util.Set;
 public final class Guard {
     public static final String SESSION_COOKIE = "herald_session";
     private static final String SESSION = "herald.session";
-    private static final Set<String> OPEN = Set.of("/login", "/healthz", "/favicon.ico");
+    // the operations probes answer without a session, as a load balancer or Prometheus asks them
+    private static final Set<String> OPEN = Set.of("/login", "/healthz", "/readyz", "/metrics", "/favicon.ico");
 
     private final Services services;
 
