@@ -52,6 +52,7 @@ public final class ConsoleServer implements AutoCloseable {
         FeedsPage feeds = new FeedsPage(services);
         ActivityPage activity = new ActivityPage(services);
         SettingsPage mine = new SettingsPage(services);
+        ReviewPage review = new ReviewPage(services);
         Views views = services.views();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -99,6 +100,9 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.get("/activity", activity::show);
             config.routes.get("/settings", mine::show);
             config.routes.post("/settings", mine::save);
+            config.routes.get("/review", review::show);
+            config.routes.post("/review/{id}/approve", review::approve);
+            config.routes.post("/review/{id}/reject", review::reject);
 
             config.routes.exception(Halt.class, (e, ctx) -> message(ctx, views, e.status(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -112,7 +112,11 @@ public final class FeedPoll {
                     posts.add(new Outbox.Queued(Composer.forChannel(channel).compose(story, channel), channel.dryRun()));
                 }
             }
-            Outbox.Enqueued enqueued = outbox.enqueueAll(story, new Outbox.Origin(Optional.of(feed.name()), entry.guid()), posts, now, now);
+            Outbox.Origin origin = new Outbox.Origin(Optional.of(feed.name()), entry.guid());
+            // when-unsure holds every story until stories carry a confidence (see FeedSettings.Review)
+            Outbox.Enqueued enqueued = feed.review() == FeedSettings.Review.NEVER
+                    ? outbox.enqueueAll(story, origin, posts, now, now)
+                    : outbox.enqueueForReview(story, origin, posts, now, now);
             if (enqueued instanceof Outbox.Enqueued.New created) {
                 stories++;
                 rows += created.entryIds().size();
