@@ -110,6 +110,11 @@ public final class Outbox {
      * once; otherwise they are SCHEDULED for {@code due}. One transaction.
      */
     public List<ByHand> addByHand(Story story, List<Queued> posts, Instant due, Instant now, Optional<String> claimedBy) {
+        return addByHand(story, posts, due, now, claimedBy, false);
+    }
+
+    /** As {@link #addByHand(Story, List, Instant, Instant, Optional)}; with {@code held}, new rows wait in PENDING_REVIEW. */
+    public List<ByHand> addByHand(Story story, List<Queued> posts, Instant due, Instant now, Optional<String> claimedBy, boolean held) {
         URI link = story.link().orElseThrow(() -> new IllegalArgumentException("a story needs a link to be posted: " + story.source()));
         for (int attempt = 0; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
@@ -121,7 +126,7 @@ public final class Outbox {
                     for (Queued queued : posts) {
                         Optional<OutboxEntry> existing = rowOf(c, storyId, queued.post().channel(), queued.dryRun());
                         if (existing.isPresent()) results.add(new ByHand.AlreadyThere(existing.get()));
-                        else results.add(new ByHand.Added(insertRow(c, storyId, queued, due, now, claimedBy), queued));
+                        else results.add(new ByHand.Added(insertRow(c, storyId, queued, due, now, claimedBy, held && claimedBy.isEmpty()), queued));
                     }
                     c.commit();
                     return results;
