@@ -122,6 +122,7 @@ public final class Outbox {
                 try {
                     Optional<Long> seen = findStory(c, link.toString(), Origin.BY_HAND);
                     long storyId = seen.isPresent() ? seen.get() : insertStory(c, story, link, Origin.BY_HAND, now);
+                    if (held && seen.isEmpty()) keepSummary(c, storyId, story);
                     List<ByHand> results = new ArrayList<>();
                     for (Queued queued : posts) {
                         Optional<OutboxEntry> existing = rowOf(c, storyId, queued.post().channel(), queued.dryRun());
@@ -452,12 +453,7 @@ public final class Outbox {
                     return new Enqueued.AlreadySeen(seen.get());
                 }
                 long storyId = insertStory(c, story, link, origin, now);
-                try (PreparedStatement s = c.prepareStatement("UPDATE seen_story SET summary = ? WHERE id = ?")) {
-                    String summary = story.summary();
-                    s.setString(1, summary.length() > 4000 ? summary.substring(0, 3999) + "…" : summary);
-                    s.setLong(2, storyId);
-                    s.executeUpdate();
-                }
+                keepSummary(c, storyId, story);
                 List<Long> ids = new ArrayList<>();
                 for (Queued queued : posts) ids.add(insertRow(c, storyId, queued, due, now, Optional.empty(), true));
                 c.commit();
@@ -472,6 +468,16 @@ public final class Outbox {
             }
         } catch (SQLException e) {
             throw failure("record the story", e);
+        }
+    }
+
+    /** The summary a reviewer reads beside a held story's posts. */
+    private static void keepSummary(Connection c, long storyId, Story story) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE seen_story SET summary = ? WHERE id = ?")) {
+            String summary = story.summary();
+            s.setString(1, summary.length() > 4000 ? summary.substring(0, 3999) + "…" : summary);
+            s.setLong(2, storyId);
+            s.executeUpdate();
         }
     }
 
