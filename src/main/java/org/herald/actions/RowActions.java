@@ -51,30 +51,47 @@ public final class RowActions {
         if (found.isEmpty()) return noRow(id);
         OutboxEntry row = found.get();
         if (!editable(row.state())) return new RowAction.Refused("row " + id + " is " + row.state() + "; it can be edited only while SCHEDULED, FAILED or EXPIRED");
-        String clean;
-        if (Network.byId(row.network()).orElse(Network.X) == Network.X) {
-            TweetLength.Counted counted = TweetLength.count(text);
-            clean = counted.text();
-            if (clean.isEmpty()) return new RowAction.Refused("row " + id + ": the text is empty");
-            if (!counted.valid()) {
-                return new RowAction.Refused("row " + id + ": the tweet is " + counted.weightedLength() + "/" + counted.maxLength()
-                        + " as X counts it (links count 23, CJK and emoji 2); shorten it"
-                        + (counted.weightedLength() > counted.maxLength() ? " by " + (counted.weightedLength() - counted.maxLength()) : ""));
-            }
-            Optional<String> link = row.link().map(URI::toString);
-            if (link.isPresent() && row.text().contains(link.get()) && !clean.contains(link.get())) {
-                return new RowAction.Refused("row " + id + ": the tweet must keep the story's link " + link.get());
-            }
-        } else {
-            clean = text.strip();
-            if (clean.isEmpty()) return new RowAction.Refused("row " + id + ": the text is empty");
-            if (clean.length() > FACEBOOK_MAX) return new RowAction.Refused("row " + id + ": the message is " + clean.length() + "/" + FACEBOOK_MAX + " characters");
-        }
+        CheckedText checked = checkText(row, text);
+        if (checked instanceof CheckedText.Bad bad) return new RowAction.Refused(bad.message());
+        String clean = ((CheckedText.Good) checked).text();
         if (clean.equals(row.text())) return new RowAction.Refused("row " + id + ": the text is unchanged");
         if (!outbox.edit(id, row.text(), clean, clock.instant())) {
             return refused(id, "was changed meanwhile; look at it again before editing");
         }
         return new RowAction.Done(row, "row " + id + " (" + row.channel() + "): text changed");
+    }
+
+    /** New text for a row, checked as its network counts it: the clean text, or why it cannot be used. */
+    sealed interface CheckedText {
+        record Good(String text) implements CheckedText {
+        }
+
+        record Bad(String message) implements CheckedText {
+        }
+    }
+
+    static CheckedText checkText(OutboxEntry row, String text) {
+        long id = row.id();
+        String clean;
+        if (Network.byId(row.network()).orElse(Network.X) == Network.X) {
+            TweetLength.Counted counted = TweetLength.count(text);
+            clean = counted.text();
+            if (clean.isEmpty()) return new CheckedText.Bad("row " + id + ": the text is empty");
+            if (!counted.valid()) {
+                return new CheckedText.Bad("row " + id + ": the tweet is " + counted.weightedLength() + "/" + counted.maxLength()
+                        + " as X counts it (links count 23, CJK and emoji 2); shorten it"
+                        + (counted.weightedLength() > counted.maxLength() ? " by " + (counted.weightedLength() - counted.maxLength()) : ""));
+            }
+            Optional<String> link = row.link().map(URI::toString);
+            if (link.isPresent() && row.text().contains(link.get()) && !clean.contains(link.get())) {
+                return new CheckedText.Bad("row " + id + ": the tweet must keep the story's link " + link.get());
+            }
+        } else {
+            clean = text.strip();
+            if (clean.isEmpty()) return new CheckedText.Bad("row " + id + ": the text is empty");
+            if (clean.length() > FACEBOOK_MAX) return new CheckedText.Bad("row " + id + ": the message is " + clean.length() + "/" + FACEBOOK_MAX + " characters");
+        }
+        return new CheckedText.Good(clean);
     }
 
     /** Puts a row not yet sent in line for {@code at}, which must not be in the past. */

@@ -22,6 +22,7 @@ import org.herald.publish.Sleeper;
         subcommands = {PreviewCommand.class, PostCommand.class, CheckCommand.class, RunCommand.class, ScheduleCommand.class,
                 QueueCommand.class, RowCommands.Cancel.class, RowCommands.Retry.class, ConfigCommand.class,
                 RowCommands.Edit.class, RowCommands.Reschedule.class, ConsoleCommand.class, UserCommand.class, NodesCommand.class,
+                ReviewCommands.Review.class, ReviewCommands.Approve.class, ReviewCommands.Reject.class, TokenCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:Success.", "1:An input, post or channel failed (the others were still processed).",

@@ -29,7 +29,7 @@ final class QueueCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--state", paramLabel = "S", description = "Only rows in this state: SCHEDULED, SENDING, SENT, FAILED, CANCELLED, EXPIRED.")
+    @Option(names = "--state", paramLabel = "S", description = "Only rows in this state: SCHEDULED, SENDING, SENT, FAILED, CANCELLED, EXPIRED, PENDING_REVIEW.")
     String state;
 
     @Option(names = "--json", description = "One JSON object per outbox row.")
@@ -46,7 +46,7 @@ final class QueueCommand implements Callable<Integer> {
                 filter = Optional.of(OutboxState.valueOf(state.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--state must be one of SCHEDULED, SENDING, SENT, FAILED, "
-                        + "CANCELLED, EXPIRED, not '" + state + "'");
+                        + "CANCELLED, EXPIRED, PENDING_REVIEW, not '" + state + "'");
             }
         }
         var out = herald.console().out;

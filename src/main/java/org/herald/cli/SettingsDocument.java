@@ -63,6 +63,7 @@ final class SettingsDocument {
             feed.cron().ifPresent(cron -> f.put("cron", cron));
             f.put("channels", feed.channels());
             f.put("initial-backlog", feed.initialBacklog());
+            f.put("review", feed.review().id());
         }
         Map<String, Object> channels = block(root, "channels");
         for (ChannelSettings channel : s.channels()) channel(block(channels, channel.name()), channel);

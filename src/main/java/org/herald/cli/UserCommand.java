@@ -56,7 +56,7 @@ final class UserCommand implements Runnable {
     }
 
     /** Who did it, for the activity log: the account on this machine. */
-    private static String actor() {
+    static String actor() {
         return "cli:" + System.getProperty("user.name", "?");
     }
 

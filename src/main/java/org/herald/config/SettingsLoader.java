@@ -371,7 +371,7 @@ public final class SettingsLoader {
     }
 
     private FeedSettings feed(String name, String path, Keys f, List<ChannelSettings> channels) {
-        Set<String> known = new TreeSet<>(Set.of("url", "every", "cron", "channels", "initial-backlog"));
+        Set<String> known = new TreeSet<>(Set.of("url", "every", "cron", "channels", "initial-backlog", "review"));
         for (String key : new TreeSet<>(f.keys())) {
             if (!known.contains(key)) {
                 throw problem(path + "." + key, "is not a known key for a feed" + suggestion(key, known) + " (known: " + String.join(", ", known) + ")");
@@ -398,7 +398,13 @@ public final class SettingsLoader {
         }
         int backlog = f.has("initial-backlog") ? f.integer("initial-backlog") : 0;
         if (backlog < 0) throw problem(path + ".initial-backlog", "must be 0 or more");
-        return new FeedSettings(name, url, every, cron, targets, backlog);
+        FeedSettings.Review review = FeedSettings.Review.NEVER;
+        if (f.has("review")) {
+            String value = f.string("review").trim();
+            review = FeedSettings.Review.byId(value).orElseThrow(() -> problem(path + ".review",
+                    "must be never, always or when-unsure, not '" + value + "'"));
+        }
+        return new FeedSettings(name, url, every, cron, targets, backlog, review);
     }
 
     // --- console: the newsroom console's block (console.*); unknown keys are refused with all others ---

@@ -9,6 +9,7 @@ import io.javalin.util.JavalinBindException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.herald.config.ConsoleSettings;
 import org.herald.console.auth.Guard;
+import org.herald.console.api.ApiRoutes;
 import org.herald.console.auth.SignInPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,8 @@ public final class ConsoleServer implements AutoCloseable {
         FeedsPage feeds = new FeedsPage(services);
         ActivityPage activity = new ActivityPage(services);
         SettingsPage mine = new SettingsPage(services);
+        ReviewPage review = new ReviewPage(services);
+        ApiRoutes api = services.api();
         Views views = services.views();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -83,8 +86,16 @@ public final class ConsoleServer implements AutoCloseable {
                         ctx.header(name, value);
                     }
                 });
-                guard.check(ctx);
+                // the API has bearer tokens instead of sessions and CSRF, and answers only JSON
+                if (ctx.path().equals(ApiRoutes.PREFIX) || ctx.path().startsWith(ApiRoutes.PREFIX + "/")) api.authenticate(ctx);
+                else guard.check(ctx);
             });
+            config.routes.post(ApiRoutes.PREFIX + "/stories", api::createStory);
+            config.routes.get(ApiRoutes.PREFIX + "/outbox", api::list);
+            config.routes.get(ApiRoutes.PREFIX + "/outbox/{id}", api::one);
+            for (String action : new String[]{"cancel", "retry", "approve", "reject"}) {
+                config.routes.post(ApiRoutes.PREFIX + "/outbox/{id}/" + action, ctx -> api.act(ctx, action));
+            }
             config.routes.get("/healthz", ctx -> ctx.contentType("text/plain; charset=utf-8").result("ok\n"));
             ops.ifPresent(routes -> routes.registerProbes(config));
             config.routes.get("/", ctx -> ctx.redirect("/queue", HttpStatus.SEE_OTHER));
@@ -107,18 +118,35 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.get("/activity", activity::show);
             config.routes.get("/settings", mine::show);
             config.routes.post("/settings", mine::save);
+            config.routes.get("/review", review::show);
+            config.routes.post("/review/{id}/approve", review::approve);
+            config.routes.post("/review/{id}/reject", review::reject);
 
-            config.routes.exception(Halt.class, (e, ctx) -> message(ctx, views, e.status(), e.getMessage()));
+            config.routes.exception(ApiRoutes.Refusal.class, (e, ctx) -> ApiRoutes.answer(ctx, e.status(), Map.of("error", e.getMessage())));
+            config.routes.exception(Halt.class, (e, ctx) -> {
+                if (isApi(ctx)) ApiRoutes.answer(ctx, e.status(), Map.of("error", e.getMessage()));
+                else message(ctx, views, e.status(), e.getMessage());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("console request {} {} failed", ctx.req().getMethod(), ctx.path(), e);
-                message(ctx, views, 500, "Something went wrong on the server; nothing more is shown here. The server log has the details.");
+                String line = "Something went wrong on the server; nothing more is shown here. The server log has the details.";
+                if (isApi(ctx)) ApiRoutes.answer(ctx, 500, Map.of("error", line));
+                else message(ctx, views, 500, line);
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
+                if (isApi(ctx)) {
+                    if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) ApiRoutes.answer(ctx, 404, Map.of("error", "there is no such API path"));
+                } else if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
                     message(ctx, views, 404, "There is no such page.");
                 }
             });
-            config.routes.error(405, ctx -> message(ctx, views, 405, "That is not something this page accepts."));
+            config.routes.error(405, ctx -> {
+                if (isApi(ctx)) ApiRoutes.answer(ctx, 405, Map.of("error", "that method is not accepted here"));
+                else message(ctx, views, 405, "That is not something this page accepts.");
+            });
+            config.routes.error(413, ctx -> {
+                if (isApi(ctx)) ApiRoutes.answer(ctx, 413, Map.of("error", "the body is too large"));
+            });
         });
         try {
             app.start(settings.host(), settings.port());
@@ -141,6 +169,10 @@ public final class ConsoleServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().equals(ApiRoutes.PREFIX) || ctx.path().startsWith(ApiRoutes.PREFIX + "/");
     }
 
     private static void message(Context ctx, Views views, int status, String message) {

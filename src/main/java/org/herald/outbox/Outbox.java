@@ -65,6 +65,10 @@ public final class Outbox {
      * story's link (or its feed guid) was seen before.
      */
     public Enqueued enqueueAll(Story story, Origin origin, List<Queued> posts, Instant due, Instant now) {
+        return enqueue(story, origin, posts, due, now, false);
+    }
+
+    private Enqueued enqueue(Story story, Origin origin, List<Queued> posts, Instant due, Instant now, boolean held) {
         URI link = story.link().orElseThrow(() -> new IllegalArgumentException("a story needs a link to be posted: " + story.source()));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -75,8 +79,9 @@ public final class Outbox {
                     return new Enqueued.AlreadySeen(seen.get());
                 }
                 long storyId = insertStory(c, story, link, origin, now);
+                if (held) keepSummary(c, storyId, story);
                 List<Long> ids = new ArrayList<>();
-                for (Queued queued : posts) ids.add(insertRow(c, storyId, story, queued, due, now, Optional.empty()));
+                for (Queued queued : posts) ids.add(insertRow(c, storyId, story, queued, due, now, Optional.empty(), held));
                 c.commit();
                 return new Enqueued.New(storyId, ids);
             } catch (SQLException e) {
@@ -111,6 +116,11 @@ public final class Outbox {
      * once; otherwise they are SCHEDULED for {@code due}. One transaction.
      */
     public List<ByHand> addByHand(Story story, List<Queued> posts, Instant due, Instant now, Optional<String> claimedBy) {
+        return addByHand(story, posts, due, now, claimedBy, false);
+    }
+
+    /** As {@link #addByHand(Story, List, Instant, Instant, Optional)}; with {@code held}, new rows wait in PENDING_REVIEW. */
+    public List<ByHand> addByHand(Story story, List<Queued> posts, Instant due, Instant now, Optional<String> claimedBy, boolean held) {
         URI link = story.link().orElseThrow(() -> new IllegalArgumentException("a story needs a link to be posted: " + story.source()));
         for (int attempt = 0; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
@@ -118,11 +128,12 @@ public final class Outbox {
                 try {
                     Optional<Long> seen = findStory(c, link.toString(), Origin.BY_HAND);
                     long storyId = seen.isPresent() ? seen.get() : insertStory(c, story, link, Origin.BY_HAND, now);
+                    if (held && seen.isEmpty()) keepSummary(c, storyId, story);
                     List<ByHand> results = new ArrayList<>();
                     for (Queued queued : posts) {
                         Optional<OutboxEntry> existing = rowOf(c, storyId, queued.post().channel(), queued.dryRun());
                         if (existing.isPresent()) results.add(new ByHand.AlreadyThere(existing.get()));
-                        else results.add(new ByHand.Added(insertRow(c, storyId, story, queued, due, now, claimedBy), queued));
+                        else results.add(new ByHand.Added(insertRow(c, storyId, story, queued, due, now, claimedBy, held && claimedBy.isEmpty()), queued));
                     }
                     c.commit();
                     return results;
@@ -166,6 +177,11 @@ public final class Outbox {
 
     private static long insertRow(Connection c, long storyId, Story story, Queued queued, Instant due, Instant now,
                                   Optional<String> claimedBy) throws SQLException {
+        return insertRow(c, storyId, story, queued, due, now, claimedBy, false);
+    }
+
+    private static long insertRow(Connection c, long storyId, Story story, Queued queued, Instant due, Instant now,
+                                  Optional<String> claimedBy, boolean held) throws SQLException {
         Post post = queued.post();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (story_id, channel, network, text, link, state, "
                 + "due_at, next_attempt_at, attempts, created_at, updated_at, dry_run, claimed_at, claimed_by, confidence, confidence_reason) "
@@ -175,7 +191,7 @@ public final class Outbox {
             s.setString(3, post.network().id());
             s.setString(4, post.text());
             s.setString(5, post.link().map(URI::toString).orElse(null));
-            s.setString(6, claimedBy.isPresent() ? "SENDING" : "SCHEDULED");
+            s.setString(6, held ? "PENDING_REVIEW" : claimedBy.isPresent() ? "SENDING" : "SCHEDULED");
             s.setObject(7, time(due));
             s.setObject(8, time(due));
             s.setObject(9, time(now));
@@ -186,7 +202,14 @@ public final class Outbox {
             s.setString(14, story.confidence().id());
             s.setString(15, story.confidenceReason().length() > 500 ? story.confidenceReason().substring(0, 499) + "…" : story.confidenceReason());
             s.executeUpdate();
-            return generatedKey(s);
+            long id = generatedKey(s);
+            if (held) {
+                try (PreparedStatement h = c.prepareStatement("UPDATE outbox SET held_for_review = TRUE WHERE id = ?")) {
+                    h.setLong(1, id);
+                    h.executeUpdate();
+                }
+            }
+            return id;
         }
     }
 
@@ -459,6 +482,100 @@ public final class Outbox {
         } catch (SQLException e) {
             throw failure("read the outbox", e);
         }
+    }
+
+    // --- review before posting: rows held in PENDING_REVIEW until a person approves or rejects them ---
+
+    /**
+     * As {@link #enqueueAll}, but the rows wait in PENDING_REVIEW (never sent in that state) and the story's
+     * summary is kept for the reviewer.
+     */
+    public Enqueued enqueueForReview(Story story, Origin origin, List<Queued> posts, Instant due, Instant now) {
+        return enqueue(story, origin, posts, due, now, true);
+    }
+
+    /** The summary a reviewer reads beside a held story's posts. */
+    private static void keepSummary(Connection c, long storyId, Story story) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE seen_story SET summary = ? WHERE id = ?")) {
+            String summary = story.summary();
+            s.setString(1, summary.length() > 4000 ? summary.substring(0, 3999) + "…" : summary);
+            s.setLong(2, storyId);
+            s.executeUpdate();
+        }
+    }
+
+    /** The story behind held rows, as a reviewer reads it. */
+    public record HeldStory(long id, String headline, URI link, String summary, Optional<String> feed, Instant seenAt) {
+    }
+
+    /** Rows held for review that still wait (PENDING_REVIEW) or expired unreviewed (EXPIRED), oldest first. */
+    public List<OutboxEntry> held(int limit) {
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE held_for_review = TRUE AND state IN ('PENDING_REVIEW', 'EXPIRED') "
+                + "ORDER BY created_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", limit);
+    }
+
+    /** Whether the row was held for review when it was queued. */
+    public boolean wasHeld(long id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT held_for_review FROM outbox WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+    }
+
+    /** The stories behind these rows. */
+    public java.util.Map<Long, HeldStory> storiesOf(List<OutboxEntry> rows) {
+        java.util.Map<Long, HeldStory> stories = new java.util.HashMap<>();
+        List<Long> ids = rows.stream().map(OutboxEntry::storyId).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            StringBuilder sql = new StringBuilder("SELECT id, headline, link, summary, feed, seen_at FROM seen_story WHERE id IN (");
+            for (int i = 0; i < chunk.size(); i++) sql.append(i == 0 ? "?" : ", ?");
+            sql.append(")");
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < chunk.size(); i++) s.setLong(i + 1, chunk.get(i));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        stories.put(r.getLong(1), new HeldStory(r.getLong(1), r.getString(2), URI.create(r.getString(3)),
+                                Optional.ofNullable(r.getString(4)).orElse(""), Optional.ofNullable(r.getString(5)), instant(r, "seen_at")));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure("read the outbox", e);
+            }
+        }
+        return stories;
+    }
+
+    /** A story's rows, in id order. */
+    public List<OutboxEntry> rowsOfStory(long storyId) {
+        return query("SELECT " + COLUMNS + " FROM outbox WHERE story_id = ? ORDER BY id", Integer.MAX_VALUE, storyId);
+    }
+
+    /**
+     * A held row to SCHEDULED, due {@code at}, with {@code text} (which must still be {@code expected}); from
+     * PENDING_REVIEW, or from EXPIRED when {@code anyway}. False if the row moved on or changed meanwhile.
+     */
+    public boolean approve(long id, String expected, String text, Instant at, boolean anyway, Instant now) {
+        String states = anyway ? "('PENDING_REVIEW', 'EXPIRED')" : "('PENDING_REVIEW')";
+        return update("UPDATE outbox SET state = 'SCHEDULED', text = ?, due_at = ?, next_attempt_at = ?, last_error = NULL, updated_at = ? "
+                + "WHERE id = ? AND held_for_review = TRUE AND text = ? AND state IN " + states, text, time(at), time(at), time(now), id, expected) == 1;
+    }
+
+    /** A held row (waiting or expired) to CANCELLED, the reason kept; false if it moved on. */
+    public boolean reject(long id, String reason, Instant now) {
+        return update("UPDATE outbox SET state = 'CANCELLED', last_error = ?, updated_at = ? "
+                + "WHERE id = ? AND held_for_review = TRUE AND state IN ('PENDING_REVIEW', 'EXPIRED')", clip(reason), time(now), id) == 1;
+    }
+
+    /** One channel's rows still waiting for review that were due before {@code dueBefore}: stale news, EXPIRED. */
+    public int expireHeld(String channel, Instant dueBefore, String reason, Instant now) {
+        return update("UPDATE outbox SET state = 'EXPIRED', last_error = ?, updated_at = ? "
+                + "WHERE channel = ? AND state = 'PENDING_REVIEW' AND due_at < ?", clip(reason), time(now), channel, time(dueBefore));
     }
 
     // --- end console ---

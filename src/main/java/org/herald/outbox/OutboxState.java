@@ -11,5 +11,7 @@ public enum OutboxState {
     FAILED,
     CANCELLED,
     /** Herald was down past the row's due time plus max-lateness: stale news is not posted. */
-    EXPIRED
+    EXPIRED,
+    /** Held for a person to approve or reject (feed setting {@code review}); never sent in this state. */
+    PENDING_REVIEW
 }

@@ -112,7 +112,13 @@ public final class FeedPoll {
                     posts.add(new Outbox.Queued(Composer.forChannel(channel).compose(story, channel), channel.dryRun()));
                 }
             }
-            Outbox.Enqueued enqueued = outbox.enqueueAll(story, new Outbox.Origin(Optional.of(feed.name()), entry.guid()), posts, now, now);
+            Outbox.Origin origin = new Outbox.Origin(Optional.of(feed.name()), entry.guid());
+            // when-unsure holds only what condensing was not sure of: evidence that disagrees, or too little of it
+            boolean hold = feed.review() == FeedSettings.Review.ALWAYS
+                    || feed.review() == FeedSettings.Review.WHEN_UNSURE && story.confidence() != org.herald.condense.Confidence.HIGH;
+            Outbox.Enqueued enqueued = hold
+                    ? outbox.enqueueForReview(story, origin, posts, now, now)
+                    : outbox.enqueueAll(story, origin, posts, now, now);
             if (enqueued instanceof Outbox.Enqueued.New created) {
                 stories++;
                 rows += created.entryIds().size();

@@ -126,6 +126,7 @@ public final class SendCycle {
         Optional<Instant> abandonedBefore = orphans.claimedBefore(clock.instant());
         if (abandonedBefore.isPresent()) settleAbandoned(abandonedBefore.get());
         if (pausedFor.isPresent() && !probeCredentials()) return tally.done();
+        expireUnreviewed();
         while (true) {
             Instant now = clock.instant();
             List<OutboxEntry> due = outbox.due(channel.name(), channel.dryRun(), now, 16);
@@ -163,6 +164,14 @@ public final class SendCycle {
             }
             if (!progressed) return tally.done();
         }
+    }
+
+    /** Rows held for review past max-lateness are stale news: EXPIRED, shown so on /review, posted only "anyway". */
+    private void expireUnreviewed() {
+        Instant now = clock.instant();
+        int expired = outbox.expireHeld(channel.name(), now.minus(channel.pacing().maxLateness()),
+                "not reviewed within max-lateness " + Lateness.describe(channel.pacing().maxLateness()), now);
+        if (expired > 0) log.warn("{}: {} row(s) held for review EXPIRED unreviewed", channel.name(), expired);
     }
 
     /** Counts of one pass, turned into a {@link Dispatch} once the pass ends. */

@@ -48,7 +48,7 @@ class ConfigCommandTest {
         HeraldRun run = HeraldRun.of("--config", file.toString(), "config");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("# Settings in effect: " + file).contains("feeds {\n  newsroom {\n    url = \"file:samples/newsroom.xml\"\n"
-                + "    every = 2m\n    channels = [\"x-main\", \"fb-main\"]\n    initial-backlog = 4\n  }\n}\n");
+                + "    every = 2m\n    channels = [\"x-main\", \"fb-main\"]\n    initial-backlog = 4\n    review = \"never\"\n  }\n}\n");
         Path printed = dir.resolve("printed.conf");
         Files.writeString(printed, run.out());
         assertSameSettings(SettingsLoader.load(printed), SettingsLoader.load(file));

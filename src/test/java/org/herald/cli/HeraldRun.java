@@ -17,6 +17,19 @@ record HeraldRun(int exitCode, String out, String err) {
         return new HeraldRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Herald's command line with a test's clock, which is also how retries wait (they move the clock). */
+    static HeraldRun at(org.herald.publish.MutableClock clock, java.nio.file.Path config, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = config.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = HeraldCommand.execute(all, new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), clock, clock);
+        return new HeraldRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     List<String> outLines() {
         return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n"));
     }

@@ -68,6 +68,7 @@ class UnknownAndMistypedKeysTest {
             "schedule.max-attempts = 1.5                                                   | schedule.max-attempts must be a whole number, not 1.5",
             "feeds.f { url = \"file:x.xml\", every = soon }                                  | feeds.f.every must be a duration such as 10s, not 'soon'",
             "feeds.f { url = \"file:x.xml\", every = 1m, initial-backlog = some }            | feeds.f.initial-backlog must be a whole number, not 'some'",
+            "feeds.f { url = \"file:x.xml\", every = 1m, review = sometimes }               | feeds.f.review must be never, always or when-unsure, not 'sometimes'",
             "feeds.f { url = \"file:x.xml\", every = 1m, channels = a }                      | feeds.f.channels must be a list of channel names such as [x-main], not 'a'",
             "channels.a { network = x, dry-run = maybe }                                   | channels.a.dry-run must be true or false, not 'maybe'",
             "channels.a { network = x, dry-run = true, max-per-hour = lots }               | channels.a.max-per-hour must be a whole number, not 'lots'",

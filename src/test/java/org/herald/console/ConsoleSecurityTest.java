@@ -228,6 +228,34 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void reviewIsForEditorsEveryReviewFormNeedsCsrfAndWhatFeedsWroteIsEscaped() {
+        start("");
+        Browserless viewer = signedIn("vic", Role.VIEWER);
+        Browserless editor = signedIn("eda", Role.EDITOR);
+        List<Long> ids = herald.hold("<script>alert(1)</script> Harbour", "https://news.example.org/h", "<img src=x onerror=alert(3)> summary");
+        int activityBefore = herald.activityCount();
+        assertThat(viewer.get("/review").statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/queue").body()).doesNotContain("href=\"/review\"");
+        for (String action : List.of("approve", "reject")) {
+            assertThat(viewer.post("/review/" + ids.get(0) + "/" + action, Map.of("csrf", viewer.sessionCsrf(), "all", "yes")).statusCode())
+                    .as("viewer " + action).isEqualTo(403);
+            assertThat(editor.post("/review/" + ids.get(0) + "/" + action, Map.of("all", "yes")).statusCode()).as("no csrf " + action).isEqualTo(403);
+            assertThat(editor.post("/review/" + ids.get(0) + "/" + action, Map.of("csrf", "forged")).statusCode()).as("forged " + action).isEqualTo(403);
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(state(id)).isEqualTo(OutboxState.PENDING_REVIEW));
+        assertThat(herald.activityCount()).isEqualTo(activityBefore);
+
+        String page = editor.get("/review").body();
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; Harbour").doesNotContain("<script>alert(1)")
+                .contains("&lt;img src=x onerror=alert(3)&gt; summary").doesNotContain("<img src=x");
+        HttpResponse<String> approved = editor.post("/review/" + ids.get(1) + "/approve", Map.of("csrf", editor.sessionCsrf(),
+                "text", "<b>edited</b>"));
+        assertThat(approved.statusCode()).isEqualTo(303);
+        assertThat(herald.outbox().find(ids.get(1)).orElseThrow().text()).isEqualTo("<b>edited</b>");
+        assertThat(editor.get("/activity").body()).contains("&lt;b&gt;edited&lt;/b&gt;").doesNotContain("<b>edited</b>");
+    }
+
+    @Test
     void whatFeedsAndPeopleWroteIsEscapedAndOnlyHttpLinksAreLinks() throws Exception {
         start("");
         Browserless browser = signedIn("ana", Role.EDITOR);

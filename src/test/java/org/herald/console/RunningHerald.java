@@ -158,6 +158,19 @@ final class RunningHerald implements AutoCloseable {
         return ((Outbox.Enqueued.New) enqueued).entryIds();
     }
 
+    /** A story held for review (as a feed with review = always brings it), one row per channel; x-main first. */
+    List<Long> hold(String headline, String link, String summary) {
+        Story story = new Story("test", headline, Optional.of(URI.create(link)), summary, "en", Direction.LTR,
+                Optional.empty(), Optional.empty(), Optional.empty());
+        List<Outbox.Queued> posts = new ArrayList<>();
+        for (ChannelSettings channel : settings.channels().stream().sorted((a, b) -> b.name().compareTo(a.name())).toList()) {
+            posts.add(new Outbox.Queued(Composer.forChannel(channel).compose(story, channel), false));
+        }
+        Outbox.Enqueued enqueued = outbox().enqueueForReview(story, new Outbox.Origin(Optional.of("newsroom"), Optional.of(link)), posts,
+                Instant.now(), Instant.now());
+        return ((Outbox.Enqueued.New) enqueued).entryIds();
+    }
+
     private void stopServing() {
         if (server != null) server.close();
         if (daemon != null) daemon.close();

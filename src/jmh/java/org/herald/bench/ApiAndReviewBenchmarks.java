@@ -1,0 +1,189 @@
+package org.herald.bench;
+
+import org.herald.access.ApiTokens;
+import org.herald.access.Role;
+import org.herald.access.Users;
+import org.herald.config.HeraldSettings;
+import org.herald.config.SettingsLoader;
+import org.herald.console.ConsoleServer;
+import org.herald.console.DaemonEngine;
+import org.herald.console.Engine;
+import org.herald.console.Services;
+import org.herald.fakes.FakeX;
+import org.herald.outbox.Database;
+import org.herald.publish.TestChannels;
+import org.herald.schedule.Daemon;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Part 2 of the console: (1) API request to platform call, with the default dispatch interval: POST
+ * /api/v1/stories with no "at", then the time until the fake X has received the tweet; (2) GET /review with
+ * 10,000 rows held for review (the page shows the oldest 500). Loopback round trips measured by the client.
+ */
+public final class ApiAndReviewBenchmarks {
+    private static final String PASSWORD = "benchmark-password";
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        int stories = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        apiToPlatform(stories);
+        review(10_000);
+    }
+
+    private static void apiToPlatform(int stories) throws Exception {
+        Path dir = Files.createTempDirectory("herald-api-bench");
+        try (FakeX x = FakeX.start(Clock.systemUTC()).acceptCredentials(TestChannels.X_KEY, TestChannels.X_KEY_SECRET, TestChannels.X_TOKEN,
+                TestChannels.X_TOKEN_SECRET).rateLimit(100_000, java.time.Duration.ofMinutes(15))) {
+            Path conf = dir.resolve("herald.conf");
+            // default settings but for the fake's address: dispatch-interval, pacing and the rest as reference.conf has them
+            Files.writeString(conf, """
+                    storage.jdbc-url = "jdbc:h2:file:%s"
+                    console.listen = "127.0.0.1:0"
+                    channels.x-main { network = x, api-key = "%s", api-key-secret = "%s", access-token = "%s", access-token-secret = "%s", api-base-url = "%s" }
+                    """.formatted(dir.resolve("data/herald").toAbsolutePath(), TestChannels.X_KEY, TestChannels.X_KEY_SECRET, TestChannels.X_TOKEN,
+                    TestChannels.X_TOKEN_SECRET, x.baseUrl()));
+            HeraldSettings settings = SettingsLoader.load(conf);
+            System.out.println("dispatch-interval " + settings.schedule().dispatchInterval() + ", x-main min-gap "
+                    + settings.channels().get(0).pacing().minGap());
+            try (Daemon daemon = Daemon.open(settings, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()))) {
+                ConsoleServer server = ((ConsoleServer.Started.Running) ConsoleServer.start(
+                        Services.over(settings, daemon.database().dataSource(), Clock.systemUTC(), new DaemonEngine(daemon)))).server();
+                daemon.start();
+                String token = ((ApiTokens.Created.Ok) new ApiTokens(daemon.database().dataSource(), Clock.systemUTC()).create("bench", Role.EDITOR)).value();
+                HttpClient http = HttpClient.newHttpClient();
+                List<Long> times = new ArrayList<>();
+                java.util.Random random = new java.util.Random(11);
+                try (server) {
+                    for (int i = 0; i < stories; i++) {
+                        String body = "{\"text\": \"Benchmark story " + i + " for the API\", \"link\": \"https://news.example.org/api-bench/" + i + "\"}";
+                        int before = x.tweets().size();
+                        long start = System.nanoTime();
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/stories"))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 201) throw new IllegalStateException("API answered " + r.statusCode() + " " + r.body());
+                        while (x.tweets().size() == before) Thread.onSpinWait();
+                        times.add(System.nanoTime() - start);
+                        // a CMS publishes at any moment, not just after a dispatch: wait a random part of the interval (and the min-gap)
+                        Thread.sleep(settings.channels().get(0).pacing().minGap().toMillis()
+                                + random.nextInt((int) settings.schedule().dispatchInterval().toMillis()));
+                    }
+                }
+                System.out.printf("API request to X call (%d stories, one at a time): %s%n", stories, stats(times));
+            }
+        }
+    }
+
+    private static void review(int rows) throws Exception {
+        Path dir = Files.createTempDirectory("herald-review-bench");
+        Path conf = dir.resolve("herald.conf");
+        Files.writeString(conf, """
+                storage.jdbc-url = "jdbc:h2:file:%s"
+                console.listen = "127.0.0.1:0"
+                channels { x-main { network = x, dry-run = true, max-lateness = 30d }, fb-main { network = facebook, dry-run = true, max-lateness = 30d } }
+                """.formatted(dir.resolve("data/herald").toAbsolutePath()));
+        HeraldSettings settings = SettingsLoader.load(conf);
+        try (Database database = Database.open(settings.storage())) {
+            fillHeld(database, rows);
+            new Users(database.dataSource(), Clock.systemUTC()).add("bench", Role.EDITOR, PASSWORD.toCharArray());
+            ConsoleServer server = ((ConsoleServer.Started.Running) ConsoleServer.start(
+                    Services.over(settings, database.dataSource(), Clock.systemUTC(), Engine.NONE))).server();
+            try (server) {
+                String base = "http://127.0.0.1:" + server.port();
+                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+                HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+                String formCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+                Matcher m = CSRF.matcher(form.body());
+                m.find();
+                HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", formCookie)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=bench&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                                + "&csrf=" + m.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+                String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("herald_session=")).findFirst().orElseThrow()
+                        .split(";")[0];
+                List<Long> times = new ArrayList<>();
+                int size = 0;
+                for (int i = 0; i < 60; i++) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/review")).header("Cookie", cookie).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) throw new IllegalStateException("/review answered " + r.statusCode());
+                    size = r.body().length();
+                    if (i >= 10) times.add(System.nanoTime() - start);
+                }
+                System.out.printf("%,d held rows: GET /review (oldest 500 rows, %,d bytes): %s%n", rows, size, stats(times));
+            }
+        }
+    }
+
+    /** Stories held for review, two rows each, created over the last two weeks. */
+    private static void fillHeld(Database database, int rows) throws Exception {
+        Instant now = Instant.now();
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement story = c.prepareStatement("INSERT INTO seen_story (id, feed, guid, link, headline, source, seen_at, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement row = c.prepareStatement("INSERT INTO outbox (story_id, channel, network, text, link, state, due_at, next_attempt_at, "
+                         + "attempts, created_at, updated_at, held_for_review) VALUES (?, ?, ?, ?, ?, 'PENDING_REVIEW', ?, ?, 0, ?, ?, TRUE)")) {
+                for (int s = 1; s <= rows / 2; s++) {
+                    String headline = "Held story number " + s + " waiting for an editor";
+                    String link = "https://news.example.org/held/" + s;
+                    var at = now.minusSeconds(14L * 86400 * (rows / 2 - s) / (rows / 2)).atOffset(ZoneOffset.UTC);
+                    story.setLong(1, s);
+                    story.setString(2, "wire");
+                    story.setString(3, "g" + s);
+                    story.setString(4, link);
+                    story.setString(5, headline);
+                    story.setString(6, link);
+                    story.setObject(7, at);
+                    story.setString(8, "A summary of held story " + s + ", two sentences long. It says what happened.");
+                    story.addBatch();
+                    for (String[] ch : new String[][]{{"x-main", "x"}, {"fb-main", "facebook"}}) {
+                        row.setLong(1, s);
+                        row.setString(2, ch[0]);
+                        row.setString(3, ch[1]);
+                        row.setString(4, ch[1].equals("x") ? headline + " " + link : headline + "\n\nA summary of held story " + s + ".");
+                        row.setString(5, link);
+                        row.setObject(6, at);
+                        row.setObject(7, at);
+                        row.setObject(8, at);
+                        row.setObject(9, at);
+                        row.addBatch();
+                    }
+                    if (s % 1000 == 0) {
+                        story.executeBatch();
+                        row.executeBatch();
+                    }
+                }
+                story.executeBatch();
+                row.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    private static String stats(List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1e6, sorted.get(sorted.size() - 1) / 1e6, sorted.size());
+    }
+}
