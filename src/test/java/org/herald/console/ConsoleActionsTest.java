@@ -59,6 +59,13 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void eachRowShowsHowSureCondensingWasOfItsHeadline() {
+        long id = herald.enqueue("Council approves budget", "https://news.example.org/a", Instant.now().plus(Duration.ofHours(3))).get(0);
+        String confidence = herald.outbox().find(id).orElseThrow().confidence().orElseThrow().id();
+        assertThat(editor.get("/queue").body()).contains("<dt>headline confidence</dt><dd>" + confidence);
+    }
+
+    @Test
     void rescheduleTakesTheTimeInTheReadersZoneAndTheSecondCancelIsRefused() {
         long id = herald.enqueue("Council approves budget", "https://news.example.org/a", Instant.now().plus(Duration.ofHours(3))).get(1);
         editor.post("/settings", Map.of("csrf", editor.sessionCsrf(), "time-zone", "Asia/Tokyo"));
