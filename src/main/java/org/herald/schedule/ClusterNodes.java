@@ -171,7 +171,11 @@ public final class ClusterNodes {
         return out;
     }
 
-    /** Alive until two check-ins are missed. */
+    /**
+     * Alive until two check-ins are missed: the interval is the one the node wrote, its check-in period (half its
+     * {@code cluster-checkin-interval}), so a node is dead here a quarter interval before Quartz's verdict
+     * ({@link ClusterJobStore}) hands its work to the others.
+     */
     static boolean alive(CheckIn checkIn, Instant now) {
         return !now.isAfter(checkIn.at().plus(checkIn.interval().multipliedBy(2)));
     }

@@ -203,8 +203,8 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Whether this node's scheduler is taking work: started and, in a cluster, checked in within two
-     * check-in intervals (a node cut off from the database stops checking in, and the others take its work).
+     * Whether this node's scheduler is taking work: started and, in a cluster, it has not missed two check-ins
+     * (a node cut off from the database stops checking in, and the others take its work).
      */
     public boolean schedulerCheckedIn(Instant now) {
         if (scheduler == null || !scheduler.isRunning()) return false;
