@@ -1,6 +1,10 @@
 package org.herald.schedule;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.herald.access.Role;
+import org.herald.access.Sessions;
+import org.herald.access.Users;
+import org.herald.console.auth.Guard;
 import org.herald.fakes.FakeGraph;
 import org.herald.fakes.FakeX;
 import org.herald.publish.TestChannels;
@@ -9,6 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * Three {@code herald run} processes on one PostgreSQL (embedded binaries from Maven) posting a burst of 500
  * stories to four channels on the local fakes, one node killed with SIGKILL mid-burst: every story reaches
  * every channel exactly once, work is spread over the nodes, the survivors take the dead node's work over
- * within two check-in intervals, {@code herald nodes} shows it dead, and a paced channel fed at the same time
+ * within two check-in intervals, {@code herald nodes} and a survivor's console show it dead, and a paced channel fed at the same time
  * never gets two posts closer than its minimum gap, whichever node sends them.
  */
 class ClusterTest {
@@ -51,6 +59,7 @@ class ClusterTest {
     private static final String TOKEN_A = "EAAG-page-token-a-0001";
     private static final String TOKEN_B = "EAAG-page-token-b-0002";
     private static final Pattern NODE_ID = Pattern.compile("as cluster node (\\S+);");
+    private static final Pattern CONSOLE = Pattern.compile("console on http://127\\.0\\.0\\.1:(\\d+)/");
 
     private static EmbeddedPostgres postgres;
 
@@ -133,6 +142,12 @@ class ClusterTest {
                     if (id.equals(victimId)) assertThat(line(json, id)).contains("\"state\":\"dead\"").contains("\"alive\":false");
                     else assertThat(line(json, id)).contains("\"state\":\"alive\"").contains("\"host\":").contains("\"version\":");
                 }
+                // a survivor's console shows the same on /channels
+                String page = channelsPage(url, nodes.get(victimIndex == 0 ? 1 : 0));
+                for (String id : ids) {
+                    assertThat(page).contains("id=\"node-" + id + "\" data-state=\"" + (id.equals(victimId) ? "dead" : "alive") + "\"");
+                }
+                assertThat(page).contains("<dd>none (work taken over)</dd>");
 
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
                         xa.tweets().size() >= STORIES && xb.tweets().size() >= STORIES && graph.posts(PAGE_A).size() >= STORIES
@@ -172,6 +187,22 @@ class ClusterTest {
             }
             System.out.println("cluster test: paced channel sent by " + claimers(url, "x-paced"));
         }
+    }
+
+    /** GET /channels on {@code node}'s console, signed in through a session made in the shared database. */
+    private static String channelsPage(String url, HeraldProcess node) throws Exception {
+        Matcher port = CONSOLE.matcher(node.output());
+        if (!port.find()) throw new AssertionError("no console on the node:\n" + node.output());
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setUser("postgres");
+        Users users = new Users(ds, Clock.systemUTC());
+        users.add("ops", Role.VIEWER, "a long enough password".toCharArray());
+        String session = new Sessions(ds, users, Clock.systemUTC()).create(users.find("ops").orElseThrow(), "cluster test").id();
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.group(1) + "/channels"))
+                .header("Cookie", Guard.SESSION_COOKIE + "=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return page.body();
     }
 
     private static String tail(String text, int lines) {
