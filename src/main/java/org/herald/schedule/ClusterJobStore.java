@@ -41,11 +41,13 @@ import java.time.Duration;
  * re-execution), and the slow node re-inserts its state row at its next check-in. For that moment a second
  * node may run the same channel's dispatcher, but posts go through the outbox's row claims: a row moves to
  * SENDING only by one guarded {@code UPDATE … WHERE state = 'SCHEDULED'}, so exactly one node calls the
- * platform for it; every outcome is written {@code WHERE state = 'SENDING'}; and another node settles a row
- * left in SENDING only when it was claimed longer ago than {@code schedule.sending-timeout} (which outlasts
- * any call) and its claimer has missed two check-ins, which a node that was only slow no longer has once it
- * checks in again. What the moment can break is pacing: two dispatchers may both see a channel's gap as
- * open and each send a different row.
+ * platform for it, and the other dispatcher passes it by; every outcome is written {@code WHERE state =
+ * 'SENDING'}. The verdict itself settles no row: another node takes over a row left in SENDING only when it
+ * was claimed longer ago than {@code schedule.sending-timeout} (2 min by default, checked to outlast every
+ * call) and its claimer is not checking in, so the slow node's call in flight stays its own unless it was
+ * frozen mid-call for longer than that time-out (the known limit in docs/ARCHITECTURE.md; even then X refuses
+ * the resend as a duplicate and Facebook's recent posts are looked through first). What the moment can break
+ * is pacing: two dispatchers may both see a channel's gap as open and each send a different row.
  */
 public final class ClusterJobStore extends JobStoreTX {
     /** How often a node checks in, given the configured {@code cluster-checkin-interval}: twice per interval. */
