@@ -70,11 +70,8 @@ final class NodesCommand implements Callable<Integer> {
     private static String human(ClusterNodes.Node node, Instant now) {
         String checkIn = node.lastCheckIn().map(at -> at.toString().replaceFirst("\\.\\d+Z$", "Z") + " (" + ago(Duration.between(at, now)) + ")")
                 .orElse(node.state() == ClusterNodes.State.DEAD ? "none (work taken over)" : "-");
-        String running = node.running().isEmpty() ? "idle" : String.join(", ", node.running());
-        if (node.sending() > 0) running += "; " + node.sending() + " post" + (node.sending() == 1 ? "" : "s") + " mid-call";
-        if (node.state() != ClusterNodes.State.ALIVE && node.running().isEmpty() && node.sending() == 0) running = "-";
         return String.format("%-34s %-20s %-14s %-8s %-26s %s", node.instanceId(), node.host() + (node.pid() > 0 ? ":" + node.pid() : ""),
-                node.version(), node.state().name().toLowerCase(java.util.Locale.ROOT), checkIn, running).stripTrailing();
+                node.version(), node.state().name().toLowerCase(java.util.Locale.ROOT), checkIn, node.doing()).stripTrailing();
     }
 
     private static String ago(Duration d) {

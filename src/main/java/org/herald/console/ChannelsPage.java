@@ -10,6 +10,7 @@ import org.herald.outbox.ChannelChecks;
 import org.herald.outbox.Pauses;
 import org.herald.publish.AccountCheck;
 import org.herald.publish.Publishers;
+import org.herald.schedule.ClusterNodes;
 import org.herald.schedule.Pacer;
 
 import java.time.Duration;
@@ -17,13 +18,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** GET /channels: each channel's account, mode, pauses, counts against its limits and next possible post; admin actions. */
+/**
+ * GET /channels: each channel's account, mode, pauses, counts against its limits and next possible post; admin
+ * actions; and the nodes sending them, as {@code herald nodes} lists them.
+ */
 public final class ChannelsPage {
     /** What the channels template shows. */
-    public record View(Frame frame, List<Row> channels, boolean engineRunning) {
+    public record View(Frame frame, List<Row> channels, boolean engineRunning, List<NodeRow> nodes, boolean clustered) {
+    }
+
+    /** One node as shown: {@code state} is alive, dead or stopped; times are in the reader's zone. */
+    public record NodeRow(String instanceId, String host, String version, String state, String lastCheckIn, String started, String doing) {
     }
 
     /** One channel as shown. */
@@ -58,8 +67,19 @@ public final class ChannelsPage {
                     services.outbox().sentSince(c.name(), now.minus(Duration.ofDays(1))), c.pacing().maxPerDay(), next,
                     c.pacing().quietHours().map(Object::toString).orElse("none"), c.pacing().timeZone().getId(), session.csrf()));
         }
+        boolean clustered = services.settings().storage().isPostgres();
+        List<NodeRow> nodes = new ArrayList<>();
+        for (ClusterNodes.Node node : services.nodes().list(now)) nodes.add(nodeRow(node, clustered, now, zone));
         ctx.html(services.views().render("channels.jte", new View(Pages.frame(ctx, services, "Channels", "channels"), rows,
-                services.engine().running())));
+                services.engine().running(), nodes, clustered)));
+    }
+
+    private static NodeRow nodeRow(ClusterNodes.Node node, boolean clustered, Instant now, ZoneId zone) {
+        String checkIn = node.lastCheckIn().map(at -> Shown.seconds(at, zone) + " (" + Shown.ago(at, now) + ")")
+                .orElse(!clustered ? "none: the embedded database has one node and no check-ins"
+                        : node.state() == ClusterNodes.State.DEAD ? "none (work taken over)" : "—");
+        return new NodeRow(node.instanceId(), node.host() + (node.pid() > 0 ? ":" + node.pid() : ""), node.version(),
+                node.state().name().toLowerCase(Locale.ROOT), checkIn, Shown.seconds(node.startedAt(), zone), node.doing());
     }
 
     public void pause(Context ctx) {

@@ -16,6 +16,8 @@ import org.herald.outbox.FeedPolls;
 import org.herald.outbox.FeedStates;
 import org.herald.outbox.Outbox;
 import org.herald.outbox.Pauses;
+import org.herald.outbox.SenderLock;
+import org.herald.schedule.ClusterNodes;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -23,7 +25,8 @@ import java.time.Clock;
 /** The stages and stores the console's pages call, built once per server over Herald's database. */
 public record Services(HeraldSettings settings, Clock clock, Engine engine, Views views, Users users, Sessions sessions,
                        SignInThrottle throttle, ActivityLog activity, Outbox outbox, RowActions rows, Pauses pauses,
-                       ChannelChecks checks, FeedStates feedStates, FeedPolls feedPolls, ReviewActions review, ApiRoutes api) {
+                       ChannelChecks checks, FeedStates feedStates, FeedPolls feedPolls, ReviewActions review, ApiRoutes api,
+                       ClusterNodes nodes) {
 
     public static Services over(HeraldSettings settings, DataSource dataSource, Clock clock, Engine engine) {
         Users users = new Users(dataSource, clock);
@@ -36,6 +39,12 @@ public record Services(HeraldSettings settings, Clock clock, Engine engine, View
         return new Services(settings, clock, engine, new Views(), users, new Sessions(dataSource, users, clock),
                 new SignInThrottle(dataSource, clock), activity, outbox, rows,
                 new Pauses(dataSource), new ChannelChecks(dataSource), new FeedStates(dataSource), new FeedPolls(dataSource),
-                review, api);
+                review, api, nodes(settings, dataSource));
+    }
+
+    /** The nodes {@code herald nodes} lists; on the embedded database, the one process sending from it. */
+    private static ClusterNodes nodes(HeraldSettings settings, DataSource dataSource) {
+        return settings.storage().isPostgres() ? new ClusterNodes(dataSource)
+                : ClusterNodes.embedded(dataSource, () -> SenderLock.livingHolder(settings.storage()));
     }
 }

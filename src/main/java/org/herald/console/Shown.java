@@ -1,6 +1,7 @@
 package org.herald.console;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.Optional;
 /** How values appear on pages: times in the reader's zone with the zone named, and links only when they are http(s). */
 public final class Shown {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     private Shown() {
@@ -21,6 +23,17 @@ public final class Shown {
 
     public static String time(Optional<Instant> instant, ZoneId zone) {
         return instant.map(i -> time(i, zone)).orElse("—");
+    }
+
+    /** To the second, for things that change every few seconds (a node's check-ins). */
+    public static String seconds(Instant instant, ZoneId zone) {
+        return SECONDS.format(instant.atZone(zone)) + " " + zone.getId();
+    }
+
+    /** How long ago, as {@code herald nodes} says it: "4 s ago", "3 min ago", "5 h ago". */
+    public static String ago(Instant then, Instant now) {
+        long s = Math.max(0, Duration.between(then, now).toSeconds());
+        return s < 120 ? s + " s ago" : s < 7200 ? s / 60 + " min ago" : s / 3600 + " h ago";
     }
 
     /** The value of a datetime-local field for this instant in this zone. */

@@ -1,5 +1,7 @@
 package org.herald.outbox;
 
+import org.herald.config.StorageSettings;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * At most one process sends from an embedded database at a time. Without it, a second Herald (say
@@ -19,6 +23,9 @@ import java.util.Optional;
  * A server database (PostgreSQL) needs none: rows are settled there only after the sending time-out.
  */
 public final class SenderLock implements AutoCloseable {
+    /** The lock file's text starts "pid N, herald run since …" (see {@link #tryTake}). */
+    private static final Pattern HOLDER_PID = Pattern.compile("pid (\\d{1,19}),");
+
     private final Optional<FileChannel> channel;
     private final Optional<FileLock> lock;
 
@@ -74,6 +81,28 @@ public final class SenderLock implements AutoCloseable {
                 }
             }
             throw new StorageException("cannot take the sender lock " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The pid of the process sending from the embedded database, if it is still running: read from the lock
+     * file, without taking the lock, so a Herald starting at that moment is never refused because someone looked.
+     * An in-memory database is seen only by its own process. Empty for PostgreSQL, which has no sender lock.
+     * NOTE: a pid reused by another process after the holder died is taken for the holder.
+     */
+    public static Optional<Long> livingHolder(StorageSettings storage) {
+        if (storage.isPostgres()) return Optional.empty();
+        Optional<EmbeddedFiles> files = EmbeddedFiles.of(storage.jdbcUrl());
+        if (files.isEmpty()) return Optional.of(ProcessHandle.current().pid());
+        var path = files.get().senderLockFile();
+        if (!Files.exists(path)) return Optional.empty();
+        Matcher pid = HOLDER_PID.matcher(holder(path));
+        if (!pid.lookingAt()) return Optional.empty();
+        try {
+            long holder = Long.parseLong(pid.group(1));
+            return ProcessHandle.of(holder).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -17,11 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The nodes sharing one database, as Quartz's clustered job store sees them (each node's check-ins in
  * {@code QRTZ_SCHEDULER_STATE}, the jobs it is executing in {@code QRTZ_FIRED_TRIGGERS}) joined with who
  * they are ({@code herald_node}: host, pid, version). A node that has missed two check-ins is dead.
+ * {@code herald nodes} and the console's {@code /channels} both list them through {@link #list}.
+ *
+ * <p>On the embedded database Quartz's store is not clustered and keeps no check-ins, and one process sends
+ * at a time (the sender lock): the one node alive is the newest {@code run} whose process holds that lock.
  */
 public final class ClusterNodes {
     /** How long a cleanly stopped node is still listed. */
@@ -30,16 +35,39 @@ public final class ClusterNodes {
     private static final Duration SHOW_DEAD = Duration.ofDays(7);
 
     private final DataSource dataSource;
+    /** Embedded database only: the pid of the process holding the sender lock, if it runs; absent on PostgreSQL. */
+    private final Optional<Supplier<Optional<Long>>> embeddedSender;
 
+    /** The nodes of a PostgreSQL cluster, alive while they check in. */
     public ClusterNodes(DataSource dataSource) {
+        this(dataSource, Optional.empty());
+    }
+
+    private ClusterNodes(DataSource dataSource, Optional<Supplier<Optional<Long>>> embeddedSender) {
         this.dataSource = dataSource;
+        this.embeddedSender = embeddedSender;
+    }
+
+    /** The node of an embedded database: alive while its process holds the sender lock ({@code senderPid}). */
+    public static ClusterNodes embedded(DataSource dataSource, Supplier<Optional<Long>> senderPid) {
+        return new ClusterNodes(dataSource, Optional.of(senderPid));
     }
 
     public enum State { ALIVE, DEAD, STOPPED }
 
-    /** One node: who it is, its last check-in (empty once Quartz has recovered a dead node and forgotten it), what it runs. */
+    /**
+     * One node: who it is, its last check-in (empty once Quartz has recovered a dead node and forgotten it, and
+     * always on the embedded database), what it runs.
+     */
     public record Node(String instanceId, String host, long pid, String version, Instant startedAt, Optional<Instant> lastCheckIn,
                        Optional<Duration> checkinInterval, State state, List<String> running, int sending) {
+        /** What it is doing, for a person: "idle", "send x-main, poll newsroom; 1 post mid-call", or "-" for a node that is gone. */
+        public String doing() {
+            String doing = running.isEmpty() ? "idle" : String.join(", ", running);
+            if (sending > 0) doing += "; " + sending + " post" + (sending == 1 ? "" : "s") + " mid-call";
+            if (state != State.ALIVE && running.isEmpty() && sending == 0) doing = "-";
+            return doing;
+        }
     }
 
     /** Records this node when it starts; stopped nodes older than a day are forgotten on the way. */
@@ -75,7 +103,7 @@ public final class ClusterNodes {
         }
     }
 
-    /** Whether {@code instanceId} is checking in: it has not missed two check-ins. */
+    /** Whether {@code instanceId} is checking in (PostgreSQL): it has not missed two check-ins. */
     public boolean isLive(String instanceId, Instant now) {
         return lastCheckIn(instanceId).map(c -> alive(c, now)).orElse(false);
     }
@@ -99,7 +127,7 @@ public final class ClusterNodes {
     public record CheckIn(Instant at, Duration interval) {
     }
 
-    /** Nodes checking in now. */
+    /** Nodes checking in now (PostgreSQL). */
     public int countAlive(Instant now) {
         int alive = 0;
         for (CheckIn checkIn : checkIns().values()) if (alive(checkIn, now)) alive++;
@@ -127,21 +155,27 @@ public final class ClusterNodes {
                 }
             }
             TreeSet<String> known = new TreeSet<>();
+            List<Registered> registered = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT instance_id, host, pid, version, started_at, stopped_at FROM herald_node ORDER BY started_at, instance_id");
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    String id = r.getString(1);
-                    known.add(id);
-                    Instant started = r.getObject(5, OffsetDateTime.class).toInstant();
-                    Optional<Instant> stopped = Optional.ofNullable(r.getObject(6, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
-                    Optional<CheckIn> checkIn = Optional.ofNullable(checkIns.get(id));
-                    State state = stopped.isPresent() ? State.STOPPED : checkIn.map(ci -> alive(ci, now)).orElse(false) ? State.ALIVE : State.DEAD;
-                    if (state == State.STOPPED && stopped.get().isBefore(now.minus(SHOW_STOPPED))) continue;
-                    if (state == State.DEAD && checkIn.isEmpty() && started.isBefore(now.minus(SHOW_DEAD))) continue;
-                    nodes.add(new Node(id, r.getString(2), r.getLong(3), r.getString(4), started, checkIn.map(CheckIn::at),
-                            checkIn.map(CheckIn::interval), state, List.copyOf(running.getOrDefault(id, List.of())), sending.getOrDefault(id, 0)));
+                    registered.add(new Registered(r.getString(1), r.getString(2), r.getLong(3), r.getString(4),
+                            r.getObject(5, OffsetDateTime.class).toInstant(),
+                            Optional.ofNullable(r.getObject(6, OffsetDateTime.class)).map(OffsetDateTime::toInstant)));
                 }
+            }
+            Optional<String> embeddedAlive = embeddedSender.flatMap(sender -> sender.get().flatMap(pid -> registered.stream()
+                    .filter(n -> n.pid() == pid && n.stopped().isEmpty()).reduce((older, newer) -> newer).map(Registered::id)));
+            for (Registered n : registered) {
+                known.add(n.id());
+                Optional<CheckIn> checkIn = Optional.ofNullable(checkIns.get(n.id()));
+                boolean alive = embeddedSender.isPresent() ? embeddedAlive.equals(Optional.of(n.id())) : checkIn.map(ci -> alive(ci, now)).orElse(false);
+                State state = n.stopped().isPresent() ? State.STOPPED : alive ? State.ALIVE : State.DEAD;
+                if (state == State.STOPPED && n.stopped().get().isBefore(now.minus(SHOW_STOPPED))) continue;
+                if (state == State.DEAD && checkIn.isEmpty() && n.started().isBefore(now.minus(SHOW_DEAD))) continue;
+                nodes.add(new Node(n.id(), n.host(), n.pid(), n.version(), n.started(), checkIn.map(CheckIn::at),
+                        checkIn.map(CheckIn::interval), state, List.copyOf(running.getOrDefault(n.id(), List.of())), sending.getOrDefault(n.id(), 0)));
             }
             // a scheduler Herald did not record (another tool on the same tables, or a node from before herald_node)
             for (Map.Entry<String, CheckIn> e : checkIns.entrySet()) {
@@ -154,6 +188,10 @@ public final class ClusterNodes {
             throw failure("read the cluster's nodes", e);
         }
         return nodes;
+    }
+
+    /** A row of {@code herald_node}. */
+    private record Registered(String id, String host, long pid, String version, Instant started, Optional<Instant> stopped) {
     }
 
     private Map<String, CheckIn> checkIns() {
@@ -171,7 +209,11 @@ public final class ClusterNodes {
         return out;
     }
 
-    /** Alive until two check-ins are missed. */
+    /**
+     * Alive until two check-ins are missed: the interval is the one the node wrote, its check-in period (half its
+     * {@code cluster-checkin-interval}), so a node is dead here a quarter interval before Quartz's verdict
+     * ({@link ClusterJobStore}) hands its work to the others.
+     */
     static boolean alive(CheckIn checkIn, Instant now) {
         return !now.isAfter(checkIn.at().plus(checkIn.interval().multipliedBy(2)));
     }

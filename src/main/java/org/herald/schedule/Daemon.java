@@ -158,7 +158,8 @@ public final class Daemon implements AutoCloseable {
     /** Starts the Quartz jobs; they run until {@link #close()}. */
     public void start() throws SchedulerException {
         reconcile();
-        if (database.isPostgres()) cluster.register(node);
+        // recorded on the embedded database too, so the console can show its one node
+        cluster.register(node);
         scheduler = HeraldScheduler.start(database.dataSource(), database.isPostgres(), settings.schedule(), polls, cycles,
                 polls.size() + cycles.size(), node.instanceId(), activity);
     }
@@ -203,8 +204,8 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Whether this node's scheduler is taking work: started and, in a cluster, checked in within two
-     * check-in intervals (a node cut off from the database stops checking in, and the others take its work).
+     * Whether this node's scheduler is taking work: started and, in a cluster, it has not missed two check-ins
+     * (a node cut off from the database stops checking in, and the others take its work).
      */
     public boolean schedulerCheckedIn(Instant now) {
         if (scheduler == null || !scheduler.isRunning()) return false;
@@ -268,12 +269,10 @@ public final class Daemon implements AutoCloseable {
         cycles.values().forEach(SendCycle::stop);
         if (scheduler != null) {
             scheduler.close();
-            if (database.isPostgres()) {
-                try {
-                    cluster.markStopped(node.instanceId(), clock.instant());
-                } catch (StorageException e) {
-                    log.warn("could not record this node's stop: {}", e.getMessage());
-                }
+            try {
+                cluster.markStopped(node.instanceId(), clock.instant());
+            } catch (StorageException e) {
+                log.warn("could not record this node's stop: {}", e.getMessage());
             }
         }
         database.close();

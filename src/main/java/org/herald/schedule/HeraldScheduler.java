@@ -56,7 +56,7 @@ public final class HeraldScheduler implements AutoCloseable {
 
     /**
      * Builds, schedules and starts the jobs. {@code instanceId} is this node's id in the cluster (the same id
-     * it writes into the rows it claims); on PostgreSQL the job store is clustered and checks in every
+     * it writes into the rows it claims); on PostgreSQL the job store is clustered and checks in twice per
      * {@code cluster-checkin-interval}.
      */
     public static HeraldScheduler start(DataSource dataSource, boolean postgres, ScheduleSettings settings,
@@ -69,7 +69,9 @@ public final class HeraldScheduler implements AutoCloseable {
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(2, threads)));
         p.setProperty("org.quartz.jobStore.class", postgres ? ClusterJobStore.class.getName() : "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(settings.clusterCheckinInterval().toMillis()));
+        // twice per configured interval: see ClusterJobStore for the failover window this gives
+        long checkInEvery = ClusterJobStore.checkInEvery(settings.clusterCheckinInterval()).toMillis();
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(checkInEvery));
         if (postgres) {
             // Quartz gives a trigger to the first node that acquires it, and an idle node looks for work only
             // every idleWaitTime (30 s by default): the busy node would keep every channel. Idle nodes that look
@@ -78,7 +80,7 @@ public final class HeraldScheduler implements AutoCloseable {
             p.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(idle));
         }
         // after a database outage, check in and fetch triggers again within a check-in, not Quartz's 15 s
-        p.setProperty("org.quartz.jobStore.dbRetryInterval", Long.toString(Math.min(15_000, settings.clusterCheckinInterval().toMillis())));
+        p.setProperty("org.quartz.jobStore.dbRetryInterval", Long.toString(Math.min(15_000, checkInEvery)));
         p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
                 ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.setProperty("org.quartz.jobStore.useProperties", "true");
