@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecondUnseenCorpusTest {
     static final Path UNSEEN = Path.of("src/test/resources/corpus-labels/unseen2.tsv");
 
-    static final Map<String, String> KNOWN_MISSES = Map.of(
-            "trafilatura/mercurynews.com.2023.01.16.letters-1119", "a letters page whose headline is a list of topics joined by \" | \"",
-            "trafilatura/schleifen.ucoz.de.briefe", "a page that opens with a <script> before any <html>, read as plain text");
+    // first run: a letters page whose headline is a list joined by " | ", and a page opening with a <script> before
+    // <html> (read as plain text); both fixed since (UnseenPageErrorClassesTest), see UNSEEN.md
+    static final Map<String, String> KNOWN_MISSES = Map.of();
 
     @Test
     void missesOnlyTheKnownPages() throws Exception {
@@ -40,7 +40,6 @@ class SecondUnseenCorpusTest {
             String level = condensed instanceof Condensed.Ok ok ? ok.story().confidence().id() : "none";
             String reason = condensed instanceof Condensed.Ok ok ? ok.story().confidenceReason() : "";
             levels.merge(level, 1, Integer::sum);
-            if (!level.equals("high")) System.out.printf("HELD [%s] %s: %s (%s)%n", level, label.id(), headline, reason);
             if (!label.accepted().contains(headline)) {
                 misses.add(label.id());
                 if (!level.equals("high")) wrongNotHigh++;

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnseenCorpusTest {
     static final Path UNSEEN = Path.of("src/test/resources/corpus-labels/unseen.tsv");
 
-    static final Map<String, String> KNOWN_MISSES = Map.of(
-            "article-extraction-benchmark/c82b3d1d540bbbd6", "the site's title template \": новости, фото 2018\" on og:title and title",
-            "trafilatura/cdu-fraktion-erfurt.de.waldorfschule", "site name first in the only title, no og:title, h1 or URL");
+    // first run: the wday.ru title template ": новости, фото 2018" and the cdu-fraktion-erfurt title with the site's
+    // name first; both fixed since (UnseenPageErrorClassesTest), see UNSEEN.md
+    static final Map<String, String> KNOWN_MISSES = Map.of();
 
     @Test
     void missesOnlyTheKnownPages() throws Exception {
