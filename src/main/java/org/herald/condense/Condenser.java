@@ -130,6 +130,18 @@ public final class Condenser {
                 ? new ConfidenceRating.Rating(Confidence.LOW, "headline is the first sentence of a paragraph-long "
                         + choice.get().source().label())
                 : ConfidenceRating.rate(headline.get(), choice.get().source(), rated);
+        Optional<String> chosenRaw = switch (choice.get().source()) {
+            case OG_TITLE -> og;
+            case TWITTER_TITLE -> twitter;
+            case TITLE -> title;
+            default -> Optional.empty();
+        };
+        if (rating.level() == Confidence.HIGH && chosenRaw.isPresent() && cleaner.cutByGuess(chosenRaw.get())
+                && heading.map(h -> !Agreement.same(cleaner.strip(h.text(), false), headline.get())).orElse(true)) {
+            // the sources agree only because they were cut the same way, and the cut was a guess
+            rating = new ConfidenceRating.Rating(Confidence.MEDIUM, rating.reason()
+                    + ", but only after cutting off parts nothing on the page names as the site's");
+        }
 
         Optional<String> description = facts.meta("og:description")
                 .or(() -> facts.meta("twitter:description"))

@@ -194,6 +194,7 @@ final class Headlines {
         private final java.util.Map<String, String> title = new java.util.HashMap<>();
         private final java.util.Map<String, String> other = new java.util.HashMap<>();
         private final List<String> summaries;
+        private final java.util.Set<String> guessed = new java.util.HashSet<>();
 
         Cleaner(List<String> others, SiteNames site) {
             this(others, site, List.of());
@@ -207,8 +208,20 @@ final class Headlines {
         }
 
         String strip(String text, boolean isTitleTag) {
-            return (isTitleTag ? title : other).computeIfAbsent(text,
-                    t -> withoutCredit(stripParts(t, evidence, site, isTitleTag, summaries), evidence));
+            return (isTitleTag ? title : other).computeIfAbsent(text, t -> {
+                boolean[] guess = new boolean[1];
+                String stripped = withoutCredit(stripParts(t, evidence, site, isTitleTag, summaries, guess), evidence);
+                if (guess[0] && !stripped.equals(t)) guessed.add(t);
+                return stripped;
+            });
+        }
+
+        /**
+         * Whether stripping {@code text} cut off parts that nothing on the page names as the site's (no site name,
+         * no other evidence equal to what was kept): short parts after separators, taken for a site or section.
+         */
+        boolean cutByGuess(String text) {
+            return guessed.contains(text);
         }
     }
 
@@ -227,7 +240,7 @@ final class Headlines {
     }
 
     private static String stripParts(String title, List<String> others, SiteNames site, boolean isTitleTag,
-                                     List<String> summaries) {
+                                     List<String> summaries, boolean[] guess) {
         List<Part> parts = split(title);
         if (parts.size() == 1) return title;
         Optional<String> confirmed = confirmedBy(parts, others);
@@ -292,6 +305,7 @@ final class Headlines {
             return join(parts, first, last);
         }
         if (!removed) {
+            guess[0] = true;
             // No part names the site. Parts after a pipe-like separator are still site or section names when
             // they are short; after a spaced dash, only in the <title>, which carries a site name far more often.
             while (last > first && isShortLabel(parts.get(last).text())

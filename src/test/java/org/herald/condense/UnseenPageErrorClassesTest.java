@@ -150,4 +150,33 @@ class UnseenPageErrorClassesTest {
         Story story = condense(page("<title>Wahl in Thüringen: Ergebnisse aus allen Kreisen | 19.01.2020 | Kurier</title>", "<p>Text.</p>"));
         assertThat(story.headline()).isEqualTo("Wahl in Thüringen: Ergebnisse aus allen Kreisen");
     }
+
+    // confidence: titles that agree only because a guess cut them the same way
+
+    private static final String DECORATED = "<meta property=\"og:title\" content=\"Council backs the pier plan | Local | Valley Courier\">"
+            + "<title>Council backs the pier plan | Local | Valley Courier</title>";
+
+    @Test
+    void titlesThatAgreeOnlyAfterTheSameGuessedCutAreNotHigh() {
+        Story story = condense(page(DECORATED, "<p>The council voted on Tuesday.</p>"));
+        assertThat(story.headline()).isEqualTo("Council backs the pier plan");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(story.confidenceReason()).isEqualTo("og:title and title agree, but only after cutting off parts nothing on "
+                + "the page names as the site's");
+    }
+
+    @Test
+    void aKnownSiteNameConfirmsTheCut() {
+        Story story = condense(page("<meta property=\"og:site_name\" content=\"Valley Courier\">" + DECORATED,
+                "<p>The council voted on Tuesday.</p>"));
+        assertThat(story.headline()).isEqualTo("Council backs the pier plan");
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void anH1EqualToWhatWasKeptConfirmsTheCut() {
+        Story story = condense(page(DECORATED, "<article><h1>Council backs the pier plan</h1><p>The council voted on Tuesday.</p></article>"));
+        assertThat(story.headline()).isEqualTo("Council backs the pier plan");
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+    }
 }
