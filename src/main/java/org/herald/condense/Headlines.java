@@ -60,8 +60,15 @@ final class Headlines {
             "nachrichten", "bilder", "fotos", "actualités", "actualites", "vidéos", "vidéo", "noticias", "imágenes",
             "imagenes", "notizie", "foto", "immagini", "notícias", "wiadomości", "zdjęcia", "wideo", "haberler", "haber");
     /** A date standing alone as a title part: "26 Oktober 2010", "Oct. 26, 2010", "2010-10-26", "19.01.2020". */
-    private static final Pattern DATE = Pattern.compile("\\d{1,2}\\.?\\s+\\p{L}{3,12}\\.?,?\\s+(?:19|20)\\d\\d"
-            + "|\\p{L}{3,12}\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d\\d|(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\d{1,2}[./]\\d{1,2}[./](?:19|20)?\\d\\d");
+    private static final Pattern DATE = Pattern.compile("\\d{1,2}\\.?\\s+(\\p{L}{3,12})\\.?,?\\s+(?:19|20)\\d\\d"
+            + "|(\\p{L}{3,12})\\.?\\s+\\d{1,2},\\s+(?:19|20)\\d\\d|(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\d{1,2}[./]\\d{1,2}[./](?:19|20)?\\d\\d");
+    /** The first three letters of month names in the languages the corpus has most ("okt", "déc", "мая"). */
+    private static final Set<String> MONTHS = Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec", "mär", "mae", "mai", "okt", "dez", "fév", "fev", "avr", "jui", "aoû", "aou", "déc",
+            "ene", "abr", "ago", "dic", "set", "ott", "gen", "giu", "lug", "mag", "out", "mrt", "mei", "sty", "lut",
+            "янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек");
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
+    private static final Pattern TOKEN_BREAK = Pattern.compile("[\\s,;]+");
     /** Words that join a template's list: "news and photos", "новости и фото". */
     private static final Set<String> LIST_JOINERS = Set.of("and", "&", "и", "und", "et", "y", "e", "i", "ve", "+");
     /** A URL slug given as a title ("adac-kindersitztest-herbst-2018"). */
@@ -251,7 +258,7 @@ final class Headlines {
         boolean removed = false;
         // "Story - 26 Oktober 2010 - Blog - Site": a date after the story starts the template's decoration
         for (int k = first + 1; k <= last; k++) {
-            if (DATE.matcher(parts.get(k).text().strip()).matches() && !parts.get(k).afterSpacedColon()
+            if (isDate(parts.get(k).text()) && !parts.get(k).afterSpacedColon()
                     && words(join(parts, k, last)) <= 12) {
                 last = k - 1;
                 removed = true;
@@ -337,16 +344,26 @@ final class Headlines {
 
     /** A part made only of a title template's page-kind words and numbers ("новости, фото 2018", "News & Photos"). */
     static boolean isTemplateLabel(String text) {
-        String[] tokens = text.toLowerCase(Locale.ROOT).strip().split("[\\s,;]+");
+        if (text.length() > 60) return false;
+        String[] tokens = TOKEN_BREAK.split(text.toLowerCase(Locale.ROOT).strip());
         int kinds = 0;
         boolean year = false;
         for (String token : tokens) {
             if (token.isEmpty() || LIST_JOINERS.contains(token)) continue;
             if (TEMPLATE_WORDS.contains(token)) kinds++;
-            else if (token.matches("(?:19|20)\\d\\d")) year = true;
+            else if (YEAR.matcher(token).matches()) year = true;
             else return false;
         }
         return kinds >= 2 || kinds == 1 && year;
+    }
+
+    private static boolean isDate(String text) {
+        String t = text.strip();
+        if (t.length() > 24 || t.chars().noneMatch(Character::isDigit)) return false;
+        Matcher m = DATE.matcher(t);
+        if (!m.matches()) return false;
+        String month = m.group(1) != null ? m.group(1) : m.group(2);
+        return month == null || MONTHS.contains(month.substring(0, 3).toLowerCase(Locale.ROOT));
     }
 
     /** Three or more short parts after pipe-like separators at the end of a title, with no site name among them. */

@@ -179,4 +179,12 @@ class UnseenPageErrorClassesTest {
         assertThat(story.headline()).isEqualTo("Council backs the pier plan");
         assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
     }
+
+    @Test
+    void aNumberAndAYearThatAreNoDateStay() {
+        Story story = condense(page("<title>Why we still watch 12 Monkeys 1995 - Film notes</title>", "<p>Text.</p>"));
+        assertThat(story.headline()).isEqualTo("Why we still watch 12 Monkeys 1995");
+        Story film = condense(page("<meta property=\"og:title\" content=\"Rewatching it - 12 Monkeys 1995 - a second look\">", "<p>Text.</p>"));
+        assertThat(film.headline()).isEqualTo("Rewatching it - 12 Monkeys 1995 - a second look");
+    }
 }
