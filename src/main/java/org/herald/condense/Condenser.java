@@ -143,6 +143,17 @@ public final class Condenser {
                     + ", but only after cutting off parts nothing on the page names as the site's");
         }
 
+        if (rating.level() == Confidence.HIGH && heading.isPresent()) {
+            String h1 = cleaner.strip(heading.get().text(), false);
+            Optional<String> tail = Headlines.lastPart(headline.get());
+            if (!Agreement.same(h1, headline.get()) && !Agreement.nearly(h1, headline.get()) && tail.isPresent()
+                    && !Agreement.words(tail.get()).isEmpty() && !Agreement.shareWords(tail.get(), h1)
+                    && descriptions.stream().noneMatch(d -> Agreement.shareWords(tail.get(), d))) {
+                // a title template's ending the titles share but the page's own heading and description never say
+                rating = new ConfidenceRating.Rating(Confidence.MEDIUM, "the end of the headline (\"" + tail.get()
+                        + "\") is in neither the h1 nor the description");
+            }
+        }
         Optional<String> description = facts.meta("og:description")
                 .or(() -> facts.meta("twitter:description"))
                 .or(() -> facts.meta("description"))

@@ -366,6 +366,12 @@ final class Headlines {
         return month == null || MONTHS.contains(month.substring(0, 3).toLowerCase(Locale.ROOT));
     }
 
+    /** The text after a headline's last separator ("… : новости, фото 2018"), if it has one. */
+    static Optional<String> lastPart(String headline) {
+        List<Part> parts = split(headline);
+        return parts.size() < 2 ? Optional.empty() : Optional.of(parts.get(parts.size() - 1).text().strip());
+    }
+
     /** Three or more short parts after pipe-like separators at the end of a title, with no site name among them. */
     private static boolean isList(List<Part> parts, int first, int last) {
         int run = 0;

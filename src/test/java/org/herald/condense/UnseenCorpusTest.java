@@ -37,7 +37,11 @@ class UnseenCorpusTest {
             Condensed condensed = CorpusLabelsTest.condensed(label.page());
             String headline = condensed instanceof Condensed.Ok ok ? ok.story().headline() : "(no story)";
             if (condensed instanceof Condensed.Ok ok) levels.merge(ok.story().confidence().id(), 1, Integer::sum);
-            if (!label.accepted().contains(headline)) misses.add(label.id());
+            if (!label.accepted().contains(headline)) {
+                misses.add(label.id());
+                String level = condensed instanceof Condensed.Ok ok ? ok.story().confidence().id() + ": " + ok.story().confidenceReason() : "";
+                System.out.printf("MISS %s%n  got  %s (%s)%n  want %s%n", label.id(), headline, level, label.accepted());
+            }
         }
         System.out.printf("unseen real pages: %d of %d right, confidence %s%n", articles - misses.size(), articles, levels);
         assertThat(misses).as("misses on pages the extraction was not developed against").allSatisfy(id ->

@@ -187,4 +187,26 @@ class UnseenPageErrorClassesTest {
         Story film = condense(page("<meta property=\"og:title\" content=\"Rewatching it - 12 Monkeys 1995 - a second look\">", "<p>Text.</p>"));
         assertThat(film.headline()).isEqualTo("Rewatching it - 12 Monkeys 1995 - a second look");
     }
+
+    // confidence: a headline ending that nothing else on the page says
+
+    @Test
+    void anEndingInNeitherTheH1NorTheDescriptionIsNotHigh() {
+        Story story = condense(page("<meta property=\"og:title\" content=\"Model reveals what she fears most: the list\">"
+                        + "<meta name=\"description\" content=\"The model explains why ageing scares her.\">"
+                        + "<title>Model reveals what she fears most: the list</title>",
+                "<article><h1>Model: look at the beauty who grew old</h1><p>The model explains why ageing scares her.</p></article>"));
+        assertThat(story.headline()).isEqualTo("Model reveals what she fears most: the list");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(story.confidenceReason()).isEqualTo("the end of the headline (\"the list\") is in neither the h1 nor the description");
+    }
+
+    @Test
+    void anEndingTheDescriptionTalksAboutStaysHigh() {
+        Story story = condense(page("<meta property=\"og:title\" content=\"Storm floods the harbour: residents evacuated\">"
+                        + "<meta name=\"description\" content=\"Residents were evacuated overnight as the water rose.\">"
+                        + "<title>Storm floods the harbour: residents evacuated</title>",
+                "<article><h1>Harbour road under water</h1><p>Residents were evacuated overnight.</p></article>"));
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+    }
 }
