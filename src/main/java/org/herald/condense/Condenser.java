@@ -12,13 +12,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Turns any {@link Article} into a {@link Story}: headline, canonical link, summary, language and direction. */
 public final class Condenser {
     private final CondenseSettings settings;
 
     /** A line that is nothing but an HTML tag or comment: {@code <script type="text/javascript">}, {@code <!-- -->}. */
-    private static final java.util.regex.Pattern MARKUP_LINE = java.util.regex.Pattern.compile("<[!/?]?[A-Za-z-][^<>]*>");
+    private static final Pattern MARKUP_LINE = Pattern.compile("<[!/?]?[A-Za-z-][^<>]*>");
 
     public Condenser(CondenseSettings settings) {
         this.settings = settings;
@@ -136,24 +137,8 @@ public final class Condenser {
             case TITLE -> title;
             default -> Optional.empty();
         };
-        if (rating.level() == Confidence.HIGH && chosenRaw.isPresent() && cleaner.cutByGuess(chosenRaw.get())
-                && heading.map(h -> !Agreement.same(cleaner.strip(h.text(), false), headline.get())).orElse(true)) {
-            // the sources agree only because they were cut the same way, and the cut was a guess
-            rating = new ConfidenceRating.Rating(Confidence.MEDIUM, rating.reason()
-                    + ", but only after cutting off parts nothing on the page names as the site's");
-        }
-
-        if (rating.level() == Confidence.HIGH && heading.isPresent()) {
-            String h1 = cleaner.strip(heading.get().text(), false);
-            Optional<String> tail = Headlines.lastPart(headline.get());
-            if (!Agreement.same(h1, headline.get()) && !Agreement.nearly(h1, headline.get()) && tail.isPresent()
-                    && !Agreement.words(tail.get()).isEmpty() && !Agreement.shareWords(tail.get(), h1)
-                    && descriptions.stream().noneMatch(d -> Agreement.shareWords(tail.get(), d))) {
-                // a title template's ending the titles share but the page's own heading and description never say
-                rating = new ConfidenceRating.Rating(Confidence.MEDIUM, "the end of the headline (\"" + tail.get()
-                        + "\") is in neither the h1 nor the description");
-            }
-        }
+        rating = ConfidenceRating.doubted(rating, headline.get(), chosenRaw.filter(cleaner::cutByGuess).isPresent(),
+                heading.map(h -> cleaner.strip(h.text(), false)), descriptions);
         Optional<String> description = facts.meta("og:description")
                 .or(() -> facts.meta("twitter:description"))
                 .or(() -> facts.meta("description"))
