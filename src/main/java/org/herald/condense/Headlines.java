@@ -216,10 +216,9 @@ final class Headlines {
 
         String strip(String text, boolean isTitleTag) {
             return (isTitleTag ? title : other).computeIfAbsent(text, t -> {
-                boolean[] guess = new boolean[1];
-                String stripped = withoutCredit(stripParts(t, evidence, site, isTitleTag, summaries, guess), evidence);
-                if (guess[0] && !stripped.equals(t)) guessed.add(t);
-                return stripped;
+                Stripped stripped = stripParts(t, evidence, site, isTitleTag, summaries);
+                if (stripped.guessed()) guessed.add(t);
+                return withoutCredit(stripped.text(), evidence);
             });
         }
 
@@ -246,12 +245,19 @@ final class Headlines {
         return title;
     }
 
-    private static String stripParts(String title, List<String> others, SiteNames site, boolean isTitleTag,
-                                     List<String> summaries, boolean[] guess) {
+    /** A title with its site and section names removed, and whether what was removed was only guessed to be them. */
+    private record Stripped(String text, boolean guessed) {
+        Stripped(String text) {
+            this(text, false);
+        }
+    }
+
+    private static Stripped stripParts(String title, List<String> others, SiteNames site, boolean isTitleTag,
+                                       List<String> summaries) {
         List<Part> parts = split(title);
-        if (parts.size() == 1) return title;
+        if (parts.size() == 1) return new Stripped(title);
         Optional<String> confirmed = confirmedBy(parts, others);
-        if (confirmed.isPresent()) return confirmed.get();
+        if (confirmed.isPresent()) return new Stripped(confirmed.get());
 
         int first = 0;
         int last = parts.size() - 1;
@@ -304,15 +310,17 @@ final class Headlines {
         if (!removed && isTitleTag && last == first + 1 && parts.get(last).afterSpacedDash()
                 && isShortLabel(parts.get(first).text()) && aboutTheStory(parts.get(last).text(), parts.get(first).text(), summaries)) {
             // "Site - Story" with nothing naming the site: the half the page's description talks about is the story
-            return parts.get(last).text().strip();
+            return new Stripped(parts.get(last).text().strip());
         }
         if (!removed && isList(parts, first, last)) {
             // "Letters: Coddling criminals | Undermining road | Tax dollars | …": three or more short parts after
             // pipes, none of them the site's name, are the headline's own list, not a chain of site and sections
-            return join(parts, first, last);
+            return new Stripped(join(parts, first, last));
         }
+        boolean guessed = false;
         if (!removed) {
-            guess[0] = true;
+            int firstBefore = first;
+            int lastBefore = last;
             // No part names the site. Parts after a pipe-like separator are still site or section names when
             // they are short; after a spaced dash, only in the <title>, which carries a site name far more often.
             while (last > first && isShortLabel(parts.get(last).text())
@@ -332,6 +340,7 @@ final class Headlines {
                     && words(join(parts, first + 1, last)) >= 3) {
                 first++;
             }
+            guessed = first != firstBefore || last != lastBefore;
         }
         // a section label left in front ("Site - Local News - Story", "World – Story")
         while (last > first && (parts.get(first + 1).afterSpacedDash() || parts.get(first + 1).afterStrongSeparator())
@@ -339,7 +348,7 @@ final class Headlines {
                 && words(join(parts, first + 1, last)) >= 3) {
             first++;
         }
-        return join(parts, first, last);
+        return new Stripped(join(parts, first, last), guessed);
     }
 
     /** A part made only of a title template's page-kind words and numbers ("новости, фото 2018", "News & Photos"). */
