@@ -56,6 +56,14 @@ class UnseenPageErrorClassesTest {
     }
 
     @Test
+    void textThatOpensWithAnAngleBracketButNoElementStaysText() {
+        String text = "<3 Cat lovers of the valley unite at the library\nThe club meets on Fridays.\n";
+        SourceResult read = FileAndWebSource.parse("story.txt", text.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty());
+        assertThat(read).isInstanceOfSatisfying(SourceResult.Articles.class,
+                a -> assertThat(a.articles().get(0)).isInstanceOf(PlainText.class));
+    }
+
+    @Test
     void plainTextWhoseFirstLineIsATagHasNoHeadlineRatherThanTheTag() {
         Condensed c = new Condenser(CondenseSettings.defaults())
                 .condense(new PlainText("story.txt", "<script type=\"text/javascript\">", List.of("var a = 1;")), Optional.empty());
