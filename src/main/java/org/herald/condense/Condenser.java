@@ -12,10 +12,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Turns any {@link Article} into a {@link Story}: headline, canonical link, summary, language and direction. */
 public final class Condenser {
     private final CondenseSettings settings;
+
+    /** A line that is nothing but an HTML tag or comment: {@code <script type="text/javascript">}, {@code <!-- -->}. */
+    private static final Pattern MARKUP_LINE = Pattern.compile("<[!/?]?[A-Za-z-][^<>]*>");
 
     public Condenser(CondenseSettings settings) {
         this.settings = settings;
@@ -36,6 +40,11 @@ public final class Condenser {
         if (headline.length() > Headlines.LONGEST) {
             return new Condensed.Unusable(text.source(), "the text has no headline: its first line is a "
                     + headline.length() + "-character paragraph (put the headline on a line of its own)");
+        }
+        if (MARKUP_LINE.matcher(headline).matches()) {
+            // an HTML page whose opening the reader did not recognise; its first line is a tag, never a headline
+            return new Condensed.Unusable(text.source(), "the text has no headline: its first line is markup ("
+                    + (headline.length() > 40 ? headline.substring(0, 40) + "…" : headline) + ")");
         }
         List<String> body = withoutFooter(text.body());
         String lead = Summaries.firstSubstantial(body, headline).orElse("");
@@ -86,7 +95,12 @@ public final class Condenser {
         for (String key : new String[]{"title", "headline", "sailthru.title", "parsely-title", "dc.title", "og:title", "twitter:title"}) {
             facts.meta(key).ifPresent(corroborators::add);
         }
-        Headlines.Cleaner cleaner = new Headlines.Cleaner(cleanedEvidence(corroborators), site);
+        List<String> descriptions = new ArrayList<>();
+        for (String key : new String[]{"og:description", "twitter:description", "description"}) {
+            facts.meta(key).map(Text::clean).ifPresent(descriptions::add);
+        }
+        ld.description().map(Text::clean).ifPresent(descriptions::add);
+        Headlines.Cleaner cleaner = new Headlines.Cleaner(cleanedEvidence(corroborators), site, descriptions);
         Map<Evidence, String> rated = new EnumMap<>(Evidence.class);
         og.ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
         twitter.ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
@@ -110,11 +124,6 @@ public final class Condenser {
             facts.meta(key).ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.META)));
         }
 
-        List<String> descriptions = new ArrayList<>();
-        for (String key : new String[]{"og:description", "twitter:description", "description"}) {
-            facts.meta(key).map(Text::clean).ifPresent(descriptions::add);
-        }
-        ld.description().map(Text::clean).ifPresent(descriptions::add);
         Optional<Headlines.Choice> choice = Headlines.choose(candidates, cleaner, site, descriptions);
         if (choice.isEmpty()) return new Condensed.Unusable(page.source(), "no headline found in the page");
         Optional<String> headline = choice.map(Headlines.Choice::headline);
@@ -122,7 +131,14 @@ public final class Condenser {
                 ? new ConfidenceRating.Rating(Confidence.LOW, "headline is the first sentence of a paragraph-long "
                         + choice.get().source().label())
                 : ConfidenceRating.rate(headline.get(), choice.get().source(), rated);
-
+        Optional<String> chosenRaw = switch (choice.get().source()) {
+            case OG_TITLE -> og;
+            case TWITTER_TITLE -> twitter;
+            case TITLE -> title;
+            default -> Optional.empty();
+        };
+        rating = ConfidenceRating.doubted(rating, headline.get(), chosenRaw.filter(cleaner::cutByGuess).isPresent(),
+                heading.map(h -> cleaner.strip(h.text(), false)), descriptions);
         Optional<String> description = facts.meta("og:description")
                 .or(() -> facts.meta("twitter:description"))
                 .or(() -> facts.meta("description"))

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rates a page's headline by how far the page's independent evidence agrees with it: the social title
@@ -56,6 +57,32 @@ final class ConfidenceRating {
             return new Rating(Confidence.MEDIUM, "the " + chosen.label() + " and the " + names(differ) + " differ in wording");
         }
         return new Rating(Confidence.MEDIUM, "only the " + chosen.label() + " names the story");
+    }
+
+    /**
+     * Lowers a {@code high} rating to {@code medium} when the agreement behind it is weaker than it looks: the
+     * sources agree only because the same guessed cut (no site name confirming it) made them agree, and no
+     * {@code <h1>} equals what was kept; or the headline ends in a part ("…: список") that a differing
+     * {@code <h1>} and the descriptions never say, as a title template's ending does.
+     *
+     * @param cutByGuess whether the chosen title lost parts nothing on the page names as the site's
+     * @param h1         the chosen {@code <h1>}, site and section names removed
+     */
+    static Rating doubted(Rating rating, String headline, boolean cutByGuess, Optional<String> h1, List<String> descriptions) {
+        if (rating.level() != Confidence.HIGH) return rating;
+        boolean h1Same = h1.filter(h -> Agreement.same(h, headline)).isPresent();
+        if (cutByGuess && !h1Same) {
+            return new Rating(Confidence.MEDIUM, rating.reason() + ", but only after cutting off parts nothing on the page "
+                    + "names as the site's");
+        }
+        if (h1.isEmpty() || h1Same || Agreement.nearly(h1.get(), headline)) return rating;
+        Optional<String> tail = Headlines.lastPart(headline);
+        if (tail.isPresent() && !Agreement.words(tail.get()).isEmpty() && !Agreement.shareWords(tail.get(), h1.get())
+                && descriptions.stream().noneMatch(d -> Agreement.shareWords(tail.get(), d))) {
+            return new Rating(Confidence.MEDIUM, "the end of the headline (\"" + tail.get()
+                    + "\") is in neither the h1 nor the description");
+        }
+        return rating;
     }
 
     private static boolean hasWord(String headline) {

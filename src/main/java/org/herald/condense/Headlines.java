@@ -50,6 +50,27 @@ final class Headlines {
             "startseite", "accueil", "inicio");
     /** Of those, the ones a title only carries between the site's name and the story. */
     private static final Set<String> ARCHIVE_LABELS = Set.of("blog archive", "archive", "archives");
+    /**
+     * Words a site's title template adds after every story to say what kind of page it is ("…: новости, фото
+     * 2018", "… - News, Photos & Videos"): a part made only of these, with at least two of them or one and a year,
+     * is decoration, never the story's own words.
+     */
+    private static final Set<String> TEMPLATE_WORDS = Set.of("news", "photo", "photos", "video", "videos", "pictures",
+            "pics", "images", "gallery", "galleries", "новости", "новость", "фото", "видео", "фотографии", "подробности",
+            "nachrichten", "bilder", "fotos", "actualités", "actualites", "vidéos", "vidéo", "noticias", "imágenes",
+            "imagenes", "notizie", "foto", "immagini", "notícias", "wiadomości", "zdjęcia", "wideo", "haberler", "haber");
+    /** A date standing alone as a title part: "26 Oktober 2010", "Oct. 26, 2010", "2010-10-26", "19.01.2020". */
+    private static final Pattern DATE = Pattern.compile("\\d{1,2}\\.?\\s+(\\p{L}{3,12})\\.?,?\\s+(?:19|20)\\d\\d"
+            + "|(\\p{L}{3,12})\\.?\\s+\\d{1,2},\\s+(?:19|20)\\d\\d|(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\d{1,2}[./]\\d{1,2}[./](?:19|20)?\\d\\d");
+    /** The first three letters of month names in the languages the corpus has most ("okt", "déc", "мая"). */
+    private static final Set<String> MONTHS = Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec", "mär", "mae", "mai", "okt", "dez", "fév", "fev", "avr", "jui", "aoû", "aou", "déc",
+            "ene", "abr", "ago", "dic", "set", "ott", "gen", "giu", "lug", "mag", "out", "mrt", "mei", "sty", "lut",
+            "янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек");
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
+    private static final Pattern TOKEN_BREAK = Pattern.compile("[\\s,;]+");
+    /** Words that join a template's list: "news and photos", "новости и фото". */
+    private static final Set<String> LIST_JOINERS = Set.of("and", "&", "и", "und", "et", "y", "e", "i", "ve", "+");
     /** A URL slug given as a title ("adac-kindersitztest-herbst-2018"). */
     private static final Pattern SLUG = Pattern.compile("[\\p{Ll}\\d]+(?:[-_][\\p{Ll}\\d]+){2,}");
 
@@ -179,15 +200,34 @@ final class Headlines {
         private final SiteNames site;
         private final java.util.Map<String, String> title = new java.util.HashMap<>();
         private final java.util.Map<String, String> other = new java.util.HashMap<>();
+        private final List<String> summaries;
+        private final java.util.Set<String> guessed = new java.util.HashSet<>();
 
         Cleaner(List<String> others, SiteNames site) {
+            this(others, site, List.of());
+        }
+
+        /** {@code summaries} are the page's descriptions: what the story is about, used to tell its half of a title. */
+        Cleaner(List<String> others, SiteNames site, List<String> summaries) {
             this.site = site;
+            this.summaries = summaries;
             for (String o : others) if (!site.matches(o)) evidence.add(o);
         }
 
         String strip(String text, boolean isTitleTag) {
-            return (isTitleTag ? title : other).computeIfAbsent(text,
-                    t -> withoutCredit(stripParts(t, evidence, site, isTitleTag), evidence));
+            return (isTitleTag ? title : other).computeIfAbsent(text, t -> {
+                Stripped stripped = stripParts(t, evidence, site, isTitleTag, summaries);
+                if (stripped.guessed()) guessed.add(t);
+                return withoutCredit(stripped.text(), evidence);
+            });
+        }
+
+        /**
+         * Whether stripping {@code text} cut off parts that nothing on the page names as the site's (no site name,
+         * no other evidence equal to what was kept): short parts after separators, taken for a site or section.
+         */
+        boolean cutByGuess(String text) {
+            return guessed.contains(text);
         }
     }
 
@@ -205,15 +245,40 @@ final class Headlines {
         return title;
     }
 
-    private static String stripParts(String title, List<String> others, SiteNames site, boolean isTitleTag) {
+    /** A title with its site and section names removed, and whether what was removed was only guessed to be them. */
+    private record Stripped(String text, boolean guessed) {
+        Stripped(String text) {
+            this(text, false);
+        }
+    }
+
+    private static Stripped stripParts(String title, List<String> others, SiteNames site, boolean isTitleTag,
+                                       List<String> summaries) {
         List<Part> parts = split(title);
-        if (parts.size() == 1) return title;
+        if (parts.size() == 1) return new Stripped(title);
         Optional<String> confirmed = confirmedBy(parts, others);
-        if (confirmed.isPresent()) return confirmed.get();
+        if (confirmed.isPresent()) return new Stripped(confirmed.get());
 
         int first = 0;
         int last = parts.size() - 1;
         boolean removed = false;
+        // "Story - 26 Oktober 2010 - Blog - Site": a date after the story starts the template's decoration
+        for (int k = first + 1; k <= last; k++) {
+            if (isDate(parts.get(k).text()) && !parts.get(k).afterSpacedColon()
+                    && words(join(parts, k, last)) <= 12) {
+                last = k - 1;
+                removed = true;
+                break;
+            }
+        }
+        // the site's title template ("Story: новости, фото 2018 — site"), wherever the site name stands
+        for (int k = last; k > first; k--) {
+            if (isTemplateLabel(parts.get(k).text()) && words(join(parts, first, k - 1)) >= 3) {
+                while (last >= k) last--;
+                removed = true;
+                break;
+            }
+        }
         // "Story » Site - its slogan": the site name after a pipe-like separator takes what follows with it
         for (int k = 1; k < last; k++) {
             if (parts.get(k).afterStrongSeparator() && site.matches(parts.get(k).text())
@@ -242,7 +307,20 @@ final class Headlines {
             first++;
             removed = true;
         }
+        if (!removed && isTitleTag && last == first + 1 && parts.get(last).afterSpacedDash()
+                && isShortLabel(parts.get(first).text()) && aboutTheStory(parts.get(last).text(), parts.get(first).text(), summaries)) {
+            // "Site - Story" with nothing naming the site: the half the page's description talks about is the story
+            return new Stripped(parts.get(last).text().strip());
+        }
+        if (!removed && isList(parts, first, last)) {
+            // "Letters: Coddling criminals | Undermining road | Tax dollars | …": three or more short parts after
+            // pipes, none of them the site's name, are the headline's own list, not a chain of site and sections
+            return new Stripped(join(parts, first, last));
+        }
+        boolean guessed = false;
         if (!removed) {
+            int firstBefore = first;
+            int lastBefore = last;
             // No part names the site. Parts after a pipe-like separator are still site or section names when
             // they are short; after a spaced dash, only in the <title>, which carries a site name far more often.
             while (last > first && isShortLabel(parts.get(last).text())
@@ -262,6 +340,7 @@ final class Headlines {
                     && words(join(parts, first + 1, last)) >= 3) {
                 first++;
             }
+            guessed = first != firstBefore || last != lastBefore;
         }
         // a section label left in front ("Site - Local News - Story", "World – Story")
         while (last > first && (parts.get(first + 1).afterSpacedDash() || parts.get(first + 1).afterStrongSeparator())
@@ -269,7 +348,55 @@ final class Headlines {
                 && words(join(parts, first + 1, last)) >= 3) {
             first++;
         }
-        return join(parts, first, last);
+        return new Stripped(join(parts, first, last), guessed);
+    }
+
+    /** A part made only of a title template's page-kind words and numbers ("новости, фото 2018", "News & Photos"). */
+    static boolean isTemplateLabel(String text) {
+        if (text.length() > 60) return false;
+        String[] tokens = TOKEN_BREAK.split(text.toLowerCase(Locale.ROOT).strip());
+        int kinds = 0;
+        boolean year = false;
+        for (String token : tokens) {
+            if (token.isEmpty() || LIST_JOINERS.contains(token)) continue;
+            if (TEMPLATE_WORDS.contains(token)) kinds++;
+            else if (YEAR.matcher(token).matches()) year = true;
+            else return false;
+        }
+        return kinds >= 2 || kinds == 1 && year;
+    }
+
+    private static boolean isDate(String text) {
+        String t = text.strip();
+        if (t.length() > 24 || t.chars().noneMatch(Character::isDigit)) return false;
+        Matcher m = DATE.matcher(t);
+        if (!m.matches()) return false;
+        String month = m.group(1) != null ? m.group(1) : m.group(2);
+        return month == null || MONTHS.contains(month.substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+
+    /** The text after a headline's last separator ("… : новости, фото 2018"), if it has one. */
+    static Optional<String> lastPart(String headline) {
+        List<Part> parts = split(headline);
+        return parts.size() < 2 ? Optional.empty() : Optional.of(parts.get(parts.size() - 1).text().strip());
+    }
+
+    /** Three or more short parts after pipe-like separators at the end of a title, with no site name among them. */
+    private static boolean isList(List<Part> parts, int first, int last) {
+        int run = 0;
+        for (int k = last; k > first && parts.get(k).afterStrongSeparator() && isShortLabel(parts.get(k).text()); k--) run++;
+        return run >= 3;
+    }
+
+    /**
+     * Whether the page's descriptions are about {@code story} rather than {@code name}: at least half of the
+     * story's words recur in them and hardly any of the name's. A one- or two-word trailing part is a site name
+     * however often the description repeats it ("… - Courier").
+     */
+    private static boolean aboutTheStory(String story, String name, List<String> summaries) {
+        if (summaries.isEmpty() || words(story) < 3) return false;
+        String all = String.join(" ", summaries);
+        return Agreement.overlap(story, all) >= 0.5 && Agreement.overlap(name, all) <= 0.25;
     }
 
     private static boolean isColonAfter(List<Part> parts, int index) {

@@ -2,6 +2,7 @@ package org.herald.source;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** What an input holds, judged from its first characters (and the Content-Type when it came over HTTP). */
 enum ContentKind {
@@ -28,8 +29,20 @@ enum ContentKind {
                 || head.contains("<meta") || head.contains("<title") || type.contains("html"))) {
             return HTML;
         }
+        // Some hosts inject a <script> (ads, counters) before the page's own <html>, longer than the first 2 KB;
+        // plain text does not open with an element, so look further for the document's own tags.
+        if (OPENING_ELEMENT.matcher(head).lookingAt()) {
+            String further = text.substring(start, Math.min(n, start + 65536)).toLowerCase(Locale.ROOT);
+            if (further.contains("<html") || further.contains("<head") || further.contains("<body")
+                    || further.contains("<title")) {
+                return HTML;
+            }
+        }
         return TEXT;
     }
+
+    /** An element that only markup opens with: a script, a style sheet, a link or a block. */
+    private static final Pattern OPENING_ELEMENT = Pattern.compile("<(?:script|style|link|noscript|div|iframe|base)[\\s>/]");
 
     /**
      * NUL characters, or many control characters, never occur in text, HTML or feeds. Judged on the decoded

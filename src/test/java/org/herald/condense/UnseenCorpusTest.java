@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnseenCorpusTest {
     static final Path UNSEEN = Path.of("src/test/resources/corpus-labels/unseen.tsv");
 
-    static final Map<String, String> KNOWN_MISSES = Map.of(
-            "article-extraction-benchmark/c82b3d1d540bbbd6", "the site's title template \": новости, фото 2018\" on og:title and title",
-            "trafilatura/cdu-fraktion-erfurt.de.waldorfschule", "site name first in the only title, no og:title, h1 or URL");
+    // first run: the wday.ru title template ": новости, фото 2018" and the cdu-fraktion-erfurt title with the site's
+    // name first; both fixed since (UnseenPageErrorClassesTest), see UNSEEN.md
+    static final Map<String, String> KNOWN_MISSES = Map.of();
 
     @Test
     void missesOnlyTheKnownPages() throws Exception {
@@ -37,7 +37,11 @@ class UnseenCorpusTest {
             Condensed condensed = CorpusLabelsTest.condensed(label.page());
             String headline = condensed instanceof Condensed.Ok ok ? ok.story().headline() : "(no story)";
             if (condensed instanceof Condensed.Ok ok) levels.merge(ok.story().confidence().id(), 1, Integer::sum);
-            if (!label.accepted().contains(headline)) misses.add(label.id());
+            if (!label.accepted().contains(headline)) {
+                misses.add(label.id());
+                String level = condensed instanceof Condensed.Ok ok ? ok.story().confidence().id() + ": " + ok.story().confidenceReason() : "";
+                System.out.printf("MISS %s%n  got  %s (%s)%n  want %s%n", label.id(), headline, level, label.accepted());
+            }
         }
         System.out.printf("unseen real pages: %d of %d right, confidence %s%n", articles - misses.size(), articles, levels);
         assertThat(misses).as("misses on pages the extraction was not developed against").allSatisfy(id ->

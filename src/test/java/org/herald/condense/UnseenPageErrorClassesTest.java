@@ -1,0 +1,220 @@
+package org.herald.condense;
+
+import org.herald.config.CondenseSettings;
+import org.herald.source.Article;
+import org.herald.source.FileAndWebSource;
+import org.herald.source.PlainText;
+import org.herald.source.SourceResult;
+import org.herald.source.WebPage;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kinds of mistake the pages labelled apart from development ({@code corpus-labels/UNSEEN.md}) showed, each on
+ * a small page built to show it: a page opening with a script read as plain text, a headline that is a list joined
+ * by pipes, a site's title template after the story, a title that puts the site's name first with nothing on the
+ * page naming the site, and a date with the site's sections after the story.
+ */
+class UnseenPageErrorClassesTest {
+    private static Condensed condensed(String html, String url) {
+        return new Condenser(CondenseSettings.defaults())
+                .condense(new WebPage("page.html", Optional.ofNullable(url).map(URI::create), html), Optional.empty());
+    }
+
+    private static Story condense(String html) {
+        return condense(html, null);
+    }
+
+    private static Story condense(String html, String url) {
+        Condensed c = condensed(html, url);
+        assertThat(c).isInstanceOf(Condensed.Ok.class);
+        return ((Condensed.Ok) c).story();
+    }
+
+    private static String page(String head, String body) {
+        return "<html><head>" + head + "</head><body>" + body + "</body></html>";
+    }
+
+    // a page whose first bytes are a script the host injected before <html>
+
+    @Test
+    void aPageOpeningWithALongScriptIsReadAsAPage() {
+        String script = "\n<script type=\"text/javascript\">\n" + "var counter = window.counter || [];\n".repeat(120) + "</script>\n";
+        String html = script + page("<title>Briefe</title>", "<p>Es war gesagt, falls du zornig bist, sollst du einen Brief schreiben.</p>");
+        SourceResult read = FileAndWebSource.parse("page.html", html.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty());
+        assertThat(read).isInstanceOf(SourceResult.Articles.class);
+        Article article = ((SourceResult.Articles) read).articles().get(0);
+        assertThat(article).isInstanceOf(WebPage.class);
+        Condensed c = new Condenser(CondenseSettings.defaults()).condense(article, Optional.empty());
+        assertThat(c).isInstanceOfSatisfying(Condensed.Ok.class, ok -> assertThat(ok.story().headline()).isEqualTo("Briefe"));
+    }
+
+    @Test
+    void textThatOpensWithAnAngleBracketButNoElementStaysText() {
+        String text = "<3 Cat lovers of the valley unite at the library\nThe club meets on Fridays.\n";
+        SourceResult read = FileAndWebSource.parse("story.txt", text.getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.empty());
+        assertThat(read).isInstanceOfSatisfying(SourceResult.Articles.class,
+                a -> assertThat(a.articles().get(0)).isInstanceOf(PlainText.class));
+    }
+
+    @Test
+    void plainTextWhoseFirstLineIsATagHasNoHeadlineRatherThanTheTag() {
+        Condensed c = new Condenser(CondenseSettings.defaults())
+                .condense(new PlainText("story.txt", "<script type=\"text/javascript\">", List.of("var a = 1;")), Optional.empty());
+        assertThat(c).isInstanceOfSatisfying(Condensed.Unusable.class,
+                u -> assertThat(u.reason()).contains("first line is markup"));
+    }
+
+    @Test
+    void plainTextThatMerelyMentionsATagKeepsItsFirstLine() {
+        Condensed c = new Condenser(CondenseSettings.defaults())
+                .condense(new PlainText("story.txt", "Why the <blink> tag had to die", List.of("A short history.")), Optional.empty());
+        assertThat(c).isInstanceOfSatisfying(Condensed.Ok.class,
+                ok -> assertThat(ok.story().headline()).isEqualTo("Why the <blink> tag had to die"));
+    }
+
+    // a headline that is a list joined by pipes
+
+    @Test
+    void aListOfTopicsJoinedByPipesIsTheHeadline() {
+        String letters = "Letters: Parking fees | Library hours | School buses | Park benches";
+        Story story = condense(page("<meta property=\"og:site_name\" content=\"The Valley Courier\">"
+                        + "<meta property=\"og:title\" content=\"" + letters + "\"><title>Letters: Parking fees | Library hours</title>",
+                "<h1>Letters to the Editor</h1><p>Readers write about the town's parking fees and more.</p>"),
+                "https://www.valleycourier.example/opinion/letters-1119");
+        assertThat(story.headline()).isEqualTo(letters);
+    }
+
+    @Test
+    void oneOrTwoShortPartsAfterPipesAreStillTheSitesDecoration() {
+        Story story = condense(page("<meta property=\"og:title\" content=\"Council backs the pier plan | Local | Valley Courier\">"
+                + "<title>Council backs the pier plan | Local | Valley Courier</title>", "<p>The council voted on Tuesday.</p>"));
+        assertThat(story.headline()).isEqualTo("Council backs the pier plan");
+    }
+
+    // the site's title template after the story
+
+    @Test
+    void aTitleTemplatesPageKindWordsAndYearGo() {
+        Story story = condense(page("<meta property=\"og:title\" content=\"Модель рассказала, чего боится больше всего: новости, фото 2018\">"
+                        + "<title>Модель рассказала, чего боится больше всего: новости, фото 2018 — www.example.ru</title>",
+                "<h1>Модель: «Посмотри на красотку»</h1><p>Модель рассказала, почему старение её пугает.</p>"));
+        assertThat(story.headline()).isEqualTo("Модель рассказала, чего боится больше всего");
+    }
+
+    @Test
+    void newsPhotosAndVideosAfterADashGoToo() {
+        Story story = condense(page("<title>Storm floods the harbour road - News, Photos &amp; Videos</title>", "<p>Water rose overnight.</p>"));
+        assertThat(story.headline()).isEqualTo("Storm floods the harbour road");
+    }
+
+    @Test
+    void aHeadlineEndingInOnePageKindWordKeepsIt() {
+        Story story = condense(page("<meta property=\"og:title\" content=\"The harbour after the storm: photos\">", "<p>Pictures.</p>"));
+        assertThat(story.headline()).isEqualTo("The harbour after the storm: photos");
+    }
+
+    // the site's name first in the only title
+
+    @Test
+    void whenTheDescriptionIsAboutTheSecondHalfOfSiteDashStoryItIsTheHeadline() {
+        Story story = condense(page("<meta name=\"description\" content=\"Gute Nachricht für die Waldorfschule: der Bebauungsplan für "
+                        + "die Erweiterung der Schule wurde beschlossen.\"><title>Fraktion im Stadtrat Nordheim - Erweiterung der Waldorfschule beschlossen</title>",
+                "<p>Gute Nachricht für die Waldorfschule.</p>"));
+        assertThat(story.headline()).isEqualTo("Erweiterung der Waldorfschule beschlossen");
+        assertThat(story.confidence()).isNotEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void aShortSiteNameTheDescriptionRepeatsStillGoes() {
+        Story story = condense(page("<meta name=\"description\" content=\"The Courier hears that the pier will be saved.\">"
+                + "<title>Pier saved after vote - The Courier</title>", "<p>The pier will be saved.</p>"));
+        assertThat(story.headline()).isEqualTo("Pier saved after vote");
+    }
+
+    @Test
+    void withoutADescriptionTheUsualReadingOfStoryDashSiteStands() {
+        Story story = condense(page("<title>Council backs the pier plan - Valley Courier</title>", "<p>The council voted.</p>"));
+        assertThat(story.headline()).isEqualTo("Council backs the pier plan");
+    }
+
+    // a date and the site's sections after the story
+
+    @Test
+    void aDateAfterTheStoryStartsTheTemplatesDecoration() {
+        Story story = condense(page("<title>Briefe - 26 Oktober 2010 - Blog - Bilder, News, Geschichte und Schleifen!</title>",
+                "<p>Es war gesagt, falls du zornig bist, sollst du einen Brief schreiben.</p>"));
+        assertThat(story.headline()).isEqualTo("Briefe");
+    }
+
+    @Test
+    void aNumericDateBeforeTheSiteGoesWithIt() {
+        Story story = condense(page("<title>Wahl in Thüringen: Ergebnisse aus allen Kreisen | 19.01.2020 | Kurier</title>", "<p>Text.</p>"));
+        assertThat(story.headline()).isEqualTo("Wahl in Thüringen: Ergebnisse aus allen Kreisen");
+    }
+
+    // confidence: titles that agree only because a guess cut them the same way
+
+    private static final String DECORATED = "<meta property=\"og:title\" content=\"Council backs the pier plan | Local | Valley Courier\">"
+            + "<title>Council backs the pier plan | Local | Valley Courier</title>";
+
+    @Test
+    void titlesThatAgreeOnlyAfterTheSameGuessedCutAreNotHigh() {
+        Story story = condense(page(DECORATED, "<p>The council voted on Tuesday.</p>"));
+        assertThat(story.headline()).isEqualTo("Council backs the pier plan");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(story.confidenceReason()).isEqualTo("og:title and title agree, but only after cutting off parts nothing on "
+                + "the page names as the site's");
+    }
+
+    @Test
+    void aKnownSiteNameConfirmsTheCut() {
+        Story story = condense(page("<meta property=\"og:site_name\" content=\"Valley Courier\">" + DECORATED,
+                "<p>The council voted on Tuesday.</p>"));
+        assertThat(story.headline()).isEqualTo("Council backs the pier plan");
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void anH1EqualToWhatWasKeptConfirmsTheCut() {
+        Story story = condense(page(DECORATED, "<article><h1>Council backs the pier plan</h1><p>The council voted on Tuesday.</p></article>"));
+        assertThat(story.headline()).isEqualTo("Council backs the pier plan");
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void aNumberAndAYearThatAreNoDateStay() {
+        Story story = condense(page("<title>Why we still watch 12 Monkeys 1995 - Film notes</title>", "<p>Text.</p>"));
+        assertThat(story.headline()).isEqualTo("Why we still watch 12 Monkeys 1995");
+        Story film = condense(page("<meta property=\"og:title\" content=\"Rewatching it - 12 Monkeys 1995 - a second look\">", "<p>Text.</p>"));
+        assertThat(film.headline()).isEqualTo("Rewatching it - 12 Monkeys 1995 - a second look");
+    }
+
+    // confidence: a headline ending that nothing else on the page says
+
+    @Test
+    void anEndingInNeitherTheH1NorTheDescriptionIsNotHigh() {
+        Story story = condense(page("<meta property=\"og:title\" content=\"Model reveals what she fears most: the list\">"
+                        + "<meta name=\"description\" content=\"The model explains why ageing scares her.\">"
+                        + "<title>Model reveals what she fears most: the list</title>",
+                "<article><h1>Model: look at the beauty who grew old</h1><p>The model explains why ageing scares her.</p></article>"));
+        assertThat(story.headline()).isEqualTo("Model reveals what she fears most: the list");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(story.confidenceReason()).isEqualTo("the end of the headline (\"the list\") is in neither the h1 nor the description");
+    }
+
+    @Test
+    void anEndingTheDescriptionTalksAboutStaysHigh() {
+        Story story = condense(page("<meta property=\"og:title\" content=\"Storm floods the harbour: residents evacuated\">"
+                        + "<meta name=\"description\" content=\"Residents were evacuated overnight as the water rose.\">"
+                        + "<title>Storm floods the harbour: residents evacuated</title>",
+                "<article><h1>Harbour road under water</h1><p>Residents were evacuated overnight.</p></article>"));
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+    }
+}
