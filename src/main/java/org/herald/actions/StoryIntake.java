@@ -140,6 +140,11 @@ public final class StoryIntake {
         return new Read.Ok(story);
     }
 
+    /** The channel's post with the headline as a person edited it: counted, never cut (see {@link Composer#composeHeadlineAsWritten}). */
+    public static Post composeEdited(Story story, ChannelSettings channel) {
+        return Composer.composeHeadlineAsWritten(story, channel);
+    }
+
     /** The channel's post for this story, composed as every other front door composes it. */
     public static Post compose(Story story, ChannelSettings channel) {
         return Composer.forChannel(channel).compose(story, channel);

@@ -270,8 +270,10 @@ public final class ComposePage {
         List<ChannelPost> out = new ArrayList<>();
         for (ChannelSettings channel : services.settings().channels()) {
             String typed = form.texts().get(channel.name());
-            Post post = fresh || typed == null ? StoryIntake.compose(story, channel) : StoryIntake.handWritten(story, channel, typed);
-            String text = fresh || typed == null ? post.text() : typed;
+            // just read: composed as preview composes it; the headline edited: kept as written, so an X post too long is counted over
+            Post post = typed == null ? StoryIntake.compose(story, channel)
+                    : fresh ? StoryIntake.composeEdited(story, channel) : StoryIntake.handWritten(story, channel, typed);
+            String text = typed == null || fresh ? post.text() : typed;
             boolean checked = !form.picked() || form.channels().contains(channel.name());
             String link = post.link().map(URI::toString).orElse("");
             out.add(new ChannelPost(channel.name(), channel.network().id(), channel.network() == Network.X, channel.dryRun(), checked, text, link,

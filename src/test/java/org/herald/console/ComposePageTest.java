@@ -151,6 +151,26 @@ class ComposePageTest {
     }
 
     @Test
+    void aHeadlineEditedTooLongForXIsCountedOverNotCutAndRefusedWhenPosted() {
+        HttpResponse<String> page = read(site.url(STORY));
+        String headline = "Harbour reopens after the storm, ".repeat(9).strip();
+        HttpResponse<String> over = editor.postPairs("/compose", ComposeFields.of(page.body()).set("headline", headline).press("update"));
+        String tweet = headline + " " + CANONICAL;
+        assertThat(doc(over).getElementById("text-x-main").val()).isEqualTo(tweet);
+        int length = TweetLength.count(tweet).weightedLength();
+        assertThat(length).isGreaterThan(280);
+        assertThat(doc(over).getElementById("count-x-main").text()).isEqualTo(length + "/280 · over by " + (length - 280));
+        HttpResponse<String> refused = editor.postPairs("/compose", ComposeFields.of(over.body()).press("post"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(error(refused)).startsWith("The post for x-main does not fit (" + length + "/280");
+        assertThat(doc(refused).getElementById("headline").val()).isEqualTo(headline);
+        assertThat(rows()).isEmpty();
+        // the same story on Facebook alone is fine: only the channels ticked are checked
+        assertThat(editor.postPairs("/compose", ComposeFields.of(refused.body()).untick("channel", "x-main").press("post")).statusCode()).isEqualTo(303);
+        assertThat(rows()).singleElement().satisfies(r -> assertThat(r.channel()).isEqualTo("fb-main"));
+    }
+
+    @Test
     void postingAfterAHeadlineChangeThatWasNotLookedAtQueuesNothingAndShowsTheNewPosts() {
         HttpResponse<String> page = read(site.url(STORY));
         HttpResponse<String> refused = editor.postPairs("/compose", ComposeFields.of(page.body()).set("headline", "Harbour open again").press("post"));
