@@ -244,7 +244,9 @@ public final class ComposePage {
     static String alreadyThere(OutboxEntry row) {
         String channel = "channel " + row.channel();
         return switch (row.state()) {
-            case SENT -> channel + " already posted this story (row " + row.id() + ", SENT " + row.sentAt().map(Object::toString).orElse("?") + ")";
+            case SENT -> channel + " already posted this story (row " + row.id() + ", SENT " + row.sentAt().map(Object::toString).orElse("?") + ")"
+                    // X takes a repeat of a recent tweet's exact words for a duplicate, and Herald counts that refusal as posted
+                    + (row.network().equals(Network.X.id()) ? " (to post it again on X, change the tweet's words: X turns down an exact repeat)" : "");
             case FAILED, EXPIRED, CANCELLED -> channel + " already has this story as row " + row.id() + " (" + row.state() + ")";
             default -> channel + " already has this story queued as row " + row.id() + " (" + row.state() + ", due " + row.nextAttempt() + ")";
         };
