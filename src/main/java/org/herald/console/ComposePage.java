@@ -99,7 +99,7 @@ public final class ComposePage {
                     read(ctx, form, mine, actor);
                     return;
                 }
-                boolean recomposed = !form.headline().equals(form.composedFrom());
+                boolean recomposed = form.headlineChanged();
                 render(ctx, 200, form, recomposed ? Optional.of("The headline changed: every channel's post was composed again from it.")
                         : Optional.empty(), mine);
             }
@@ -186,7 +186,7 @@ public final class ComposePage {
             render(ctx, 422, form, Optional.of("The headline is empty; write one before posting."), mine);
             return;
         }
-        if (!form.headline().equals(form.composedFrom())) {
+        if (form.headlineChanged()) {
             render(ctx, 422, form, Optional.of("The headline changed, so every channel's post was composed again from it; "
                     + "check them, then post. Nothing was queued."), mine);
             return;
@@ -268,7 +268,7 @@ public final class ComposePage {
      * composed from; once the headline changes (or {@code recompose}), every channel is composed again from it.
      */
     private Posts posts(ComposeForm form, Story story, boolean recompose) {
-        boolean fresh = recompose || !form.headline().equals(form.composedFrom());
+        boolean fresh = recompose || form.headlineChanged();
         List<ChannelPost> out = new ArrayList<>();
         for (ChannelSettings channel : services.settings().channels()) {
             String typed = form.texts().get(channel.name());

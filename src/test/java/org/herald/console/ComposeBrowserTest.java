@@ -132,6 +132,7 @@ class ComposeBrowserTest {
         assertThat(browser.findElement(By.id("zone-shown")).getText()).isEqualTo("Europe/Paris");
         ZoneId zone = ZoneId.of("America/New_York");
         new Select(browser.findElement(By.id("zone"))).selectByValue(zone.getId());
+        wait.until(ExpectedConditions.textToBe(By.id("zone-shown"), zone.getId()));
         Instant due = clock.instant().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("at")),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(due.atZone(zone)));

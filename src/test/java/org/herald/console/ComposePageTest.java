@@ -184,6 +184,15 @@ class ComposePageTest {
     }
 
     @Test
+    void spacesTypedAroundAndInsideTheHeadlineAreNotAChange() {
+        HttpResponse<String> page = read(site.url(STORY));
+        HttpResponse<String> spaced = editor.postPairs("/compose", ComposeFields.of(page.body()).set("headline", "  Harbour   reopens after the storm ")
+                .untick("channel", "fb-main").press("post"));
+        assertThat(spaced.statusCode()).as(error(spaced)).isEqualTo(303);
+        assertThat(rows()).singleElement().satisfies(r -> assertThat(r.text()).isEqualTo("Harbour reopens after the storm " + CANONICAL));
+    }
+
+    @Test
     void anXTextOverTheLimitIsRefusedWithItsCountAndEverythingTypedIsKept() {
         HttpResponse<String> page = read(site.url(STORY));
         String long_ = "Harbour ".repeat(40) + CANONICAL;

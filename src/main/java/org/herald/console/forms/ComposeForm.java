@@ -54,6 +54,15 @@ public record ComposeForm(String action, String url, String pasted, String link,
                 one(fields, "at").strip(), !one(fields, "again").isEmpty());
     }
 
+    /** Whether the headline differs (spacing aside) from the one the channel texts were composed from. */
+    public boolean headlineChanged() {
+        return !tidy(headline).equals(tidy(composedFrom));
+    }
+
+    private static String tidy(String headline) {
+        return headline.strip().replaceAll("\\s+", " ");
+    }
+
     /** Whether a story has been read: its hidden fields came back with the form. */
     public boolean hasStory() {
         return story.containsKey("story-link") && story.containsKey("story-source");
@@ -65,7 +74,7 @@ public record ComposeForm(String action, String url, String pasted, String link,
      */
     public Optional<Story> editedStory() {
         if (!hasStory()) return Optional.empty();
-        String headline = headline().strip().replaceAll("\\s+", " ");
+        String headline = tidy(headline());
         if (headline.isEmpty()) return Optional.empty();
         try {
             URI link = new URI(story.get("story-link"));
