@@ -167,6 +167,25 @@ public final class StoryIntake {
                 !message.isBlank() && length <= composed.maxLength(), false);
     }
 
+    /**
+     * Why a post a person wrote cannot go out, in the words of the row actions' edit rule: empty, over the
+     * network's limit (X: as twitter-text counts), holding what X refuses, or a tweet that lost the story's link.
+     */
+    static Optional<String> whatIsWrong(Post post, boolean linkExpected) {
+        String channel = post.channel();
+        if (post.text().isBlank()) return Optional.of("the post for " + channel + " is empty");
+        if (post.weightedLength() > post.maxLength()) {
+            return Optional.of("the post for " + channel + " does not fit (" + post.weightedLength() + "/" + post.maxLength()
+                    + (post.network() == Network.X ? " as X counts it; shorten it by " : "; shorten it by ")
+                    + (post.weightedLength() - post.maxLength()) + ")");
+        }
+        if (!post.valid()) return Optional.of("the post for " + channel + " holds a character " + post.network().id() + " refuses (such as U+FFFE)");
+        if (post.network() == Network.X && linkExpected && !post.text().contains(post.link().get().toString())) {
+            return Optional.of("the tweet for " + channel + " must keep the story's link " + post.link().get());
+        }
+        return Optional.empty();
+    }
+
     /** What queueing posts a person has looked at became. */
     public sealed interface ByHandResult {
         /** Every chosen channel got its row. */
@@ -195,11 +214,10 @@ public final class StoryIntake {
         for (Post post : posts) {
             Optional<ChannelSettings> channel = settings.channels().stream().filter(c -> c.name().equals(post.channel())).findFirst();
             if (channel.isEmpty()) return new ByHandResult.Invalid("channel", "there is no channel '" + post.channel() + "'");
-            if (!post.valid()) {
-                return new ByHandResult.Invalid("text." + post.channel(), "the post for " + post.channel() + " does not fit ("
-                        + post.weightedLength() + "/" + post.maxLength() + (post.network() == Network.X ? " as X counts it; shorten it by "
-                        + (post.weightedLength() - post.maxLength()) : "") + ")" + (post.text().isBlank() ? ": it is empty" : ""));
-            }
+            // as the edit rule: a tweet whose template carries the link must keep it
+            boolean linkExpected = post.link().isPresent() && compose(story, channel.get()).text().contains(post.link().get().toString());
+            Optional<String> wrong = whatIsWrong(post, linkExpected);
+            if (wrong.isPresent()) return new ByHandResult.Invalid("text." + post.channel(), wrong.get());
             targets.add(channel.get());
             queued.add(new Outbox.Queued(post, channel.get().dryRun()));
         }
