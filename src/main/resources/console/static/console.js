@@ -10,3 +10,13 @@ document.addEventListener('htmx:responseError', function (event) {
     HTMLFormElement.prototype.submit.call(form);
   }
 });
+
+// Compose: the label beside the time field names the zone picked for this post as soon as it is picked (the
+// server reads the time in the submitted zone either way).
+document.addEventListener('change', function (event) {
+  var target = event.target;
+  if (target && target.id === 'zone') {
+    var shown = document.getElementById('zone-shown');
+    if (shown) shown.textContent = target.value;
+  }
+});

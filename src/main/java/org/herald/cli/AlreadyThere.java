@@ -11,11 +11,11 @@ final class AlreadyThere {
         String channel = "channel " + row.channel();
         return switch (row.state()) {
             case SENT -> channel + " already posted this story (row " + row.id() + ", sent " + row.sentAt().map(Object::toString).orElse("?")
-                    + row.remoteUrl().map(u -> ", " + u).orElse("") + "); a story is never posted twice";
+                    + row.remoteUrl().map(u -> ", " + u).orElse("") + "); a story is never posted twice unless you schedule it with --again";
             case FAILED, EXPIRED, CANCELLED -> channel + " already has this story as row " + row.id() + " (" + row.state()
                     + "); `herald retry " + row.id() + "` sends it again";
             default -> channel + " already has this story queued as row " + row.id() + " (" + row.state() + ", due " + row.nextAttempt()
-                    + "); a story is never posted twice";
+                    + "); a story is never posted twice unless you schedule it with --again";
         };
     }
 }

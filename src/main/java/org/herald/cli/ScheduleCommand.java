@@ -43,6 +43,9 @@ final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--channel", paramLabel = "NAME", description = "Only this channel (repeatable).")
     List<String> channels = new ArrayList<>();
 
+    @Option(names = "--again", description = "Post again: queue the story even on a channel that already has it (sent, queued or failed), as a new row.")
+    boolean again;
+
     @Parameters(paramLabel = "INPUT", description = "A file or http(s) URL holding one article.")
     String input;
 
@@ -84,7 +87,7 @@ final class ScheduleCommand implements Callable<Integer> {
             posts.add(new Outbox.Queued(post, channel.dryRun()));
         }
         try (Database database = Database.open(settings.storage())) {
-            List<Outbox.ByHand> results = new Outbox(database.dataSource()).addByHand(story, posts, due, now, Optional.empty());
+            List<Outbox.ByHand> results = new Outbox(database.dataSource()).addByHand(story, posts, due, now, Optional.empty(), false, again);
             boolean allAdded = true;
             for (Outbox.ByHand result : results) {
                 if (result instanceof Outbox.ByHand.Added added) {

@@ -33,6 +33,11 @@ final class TweetComposer implements Composer {
 
     @Override
     public Post compose(Story story, ChannelSettings channel) {
+        return compose(story, channel, true);
+    }
+
+    /** With {@code cutHeadline} false the headline stays as written, so a tweet too long for it is counted over, not cut. */
+    Post compose(Story story, ChannelSettings channel, boolean cutHeadline) {
         Optional<URI> link = story.link().map(l -> Links.withTags(l, channel.utm()));
         String url = link.map(URI::toString).orElse("");
         String template = channel.template();
@@ -51,7 +56,7 @@ final class TweetComposer implements Composer {
             parsed = parse(text);
             shortened = true;
         }
-        if (!parsed.isValid) {
+        if (!parsed.isValid && cutHeadline) {
             String s = summary;
             String fitted = fit(headline, locale, h -> Template.render(template, h, url, s));
             if (fitted != null) {

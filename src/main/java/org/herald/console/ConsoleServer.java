@@ -61,6 +61,7 @@ public final class ConsoleServer implements AutoCloseable {
         ActivityPage activity = new ActivityPage(services);
         SettingsPage mine = new SettingsPage(services);
         ReviewPage review = new ReviewPage(services);
+        ComposePage compose = new ComposePage(services);
         ApiRoutes api = services.api();
         Views views = services.views();
         Javalin app = Javalin.create(config -> {
@@ -121,6 +122,11 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.get("/review", review::show);
             config.routes.post("/review/{id}/approve", review::approve);
             config.routes.post("/review/{id}/reject", review::reject);
+            config.routes.get("/compose", compose::show);
+            config.routes.post("/compose", compose::submit);
+            config.routes.post("/compose/count", compose::count);
+            config.routes.post("/compose/recompose", compose::recompose);
+            config.routes.get("/compose/done", compose::done);
 
             config.routes.exception(ApiRoutes.Refusal.class, (e, ctx) -> ApiRoutes.answer(ctx, e.status(), Map.of("error", e.getMessage())));
             config.routes.exception(Halt.class, (e, ctx) -> {

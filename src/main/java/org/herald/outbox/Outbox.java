@@ -121,6 +121,16 @@ public final class Outbox {
 
     /** As {@link #addByHand(Story, List, Instant, Instant, Optional)}; with {@code held}, new rows wait in PENDING_REVIEW. */
     public List<ByHand> addByHand(Story story, List<Queued> posts, Instant due, Instant now, Optional<String> claimedBy, boolean held) {
+        return addByHand(story, posts, due, now, claimedBy, held, false);
+    }
+
+    /**
+     * As {@link #addByHand(Story, List, Instant, Instant, Optional, boolean)}; with {@code again} (a person ticked
+     * "post again"), a channel that already has the story gets one more row anyway, a new copy of it, instead of
+     * {@link ByHand.AlreadyThere}. Feeds never pass {@code again}: what they bring is still taken once.
+     */
+    public List<ByHand> addByHand(Story story, List<Queued> posts, Instant due, Instant now, Optional<String> claimedBy, boolean held,
+                                  boolean again) {
         URI link = story.link().orElseThrow(() -> new IllegalArgumentException("a story needs a link to be posted: " + story.source()));
         for (int attempt = 0; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
@@ -132,8 +142,13 @@ public final class Outbox {
                     List<ByHand> results = new ArrayList<>();
                     for (Queued queued : posts) {
                         Optional<OutboxEntry> existing = rowOf(c, storyId, queued.post().channel(), queued.dryRun());
-                        if (existing.isPresent()) results.add(new ByHand.AlreadyThere(existing.get()));
-                        else results.add(new ByHand.Added(insertRow(c, storyId, story, queued, due, now, claimedBy, held && claimedBy.isEmpty()), queued));
+                        if (existing.isPresent() && !again) {
+                            results.add(new ByHand.AlreadyThere(existing.get()));
+                        } else {
+                            int copy = existing.isPresent() ? nextCopy(c, storyId, queued) : 0;
+                            results.add(new ByHand.Added(insertRow(c, storyId, story, queued, due, now, claimedBy,
+                                    held && claimedBy.isEmpty(), copy), queued));
+                        }
                     }
                     c.commit();
                     return results;
@@ -149,8 +164,37 @@ public final class Outbox {
         }
     }
 
+    /** A repeat row takes the next copy number of its (story, channel, mode); two writers racing for it meet the unique key. */
+    private static int nextCopy(Connection c, long storyId, Queued queued) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MAX(copy_no) FROM outbox WHERE story_id = ? AND channel = ? AND dry_run = ?")) {
+            s.setLong(1, storyId);
+            s.setString(2, queued.post().channel());
+            s.setBoolean(3, queued.dryRun());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getInt(1) + 1 : 0;
+            }
+        }
+    }
+
+    /**
+     * The rows channels already hold for a story with this link, by channel (the latest copy of each, of the
+     * given mode per channel): what a person is told before they queue it again.
+     */
+    public List<OutboxEntry> alreadyThere(URI link, List<Queued> posts) {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<Long> storyId = findStory(c, link.toString(), Origin.BY_HAND);
+            List<OutboxEntry> found = new ArrayList<>();
+            if (storyId.isEmpty()) return found;
+            for (Queued queued : posts) rowOf(c, storyId.get(), queued.post().channel(), queued.dryRun()).ifPresent(found::add);
+            return found;
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+    }
+
     private Optional<OutboxEntry> rowOf(Connection c, long storyId, String channel, boolean dryRun) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE story_id = ? AND channel = ? AND dry_run = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE story_id = ? AND channel = ? AND dry_run = ? "
+                + "ORDER BY copy_no DESC, id DESC")) {
             s.setLong(1, storyId);
             s.setString(2, channel);
             s.setBoolean(3, dryRun);
@@ -182,10 +226,15 @@ public final class Outbox {
 
     private static long insertRow(Connection c, long storyId, Story story, Queued queued, Instant due, Instant now,
                                   Optional<String> claimedBy, boolean held) throws SQLException {
+        return insertRow(c, storyId, story, queued, due, now, claimedBy, held, 0);
+    }
+
+    private static long insertRow(Connection c, long storyId, Story story, Queued queued, Instant due, Instant now,
+                                  Optional<String> claimedBy, boolean held, int copy) throws SQLException {
         Post post = queued.post();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox (story_id, channel, network, text, link, state, "
-                + "due_at, next_attempt_at, attempts, created_at, updated_at, dry_run, claimed_at, claimed_by, confidence, confidence_reason) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "due_at, next_attempt_at, attempts, created_at, updated_at, dry_run, claimed_at, claimed_by, confidence, confidence_reason, copy_no) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             s.setLong(1, storyId);
             s.setString(2, post.channel());
             s.setString(3, post.network().id());
@@ -201,6 +250,7 @@ public final class Outbox {
             s.setString(13, claimedBy.orElse(null));
             s.setString(14, story.confidence().id());
             s.setString(15, story.confidenceReason().length() > 500 ? story.confidenceReason().substring(0, 499) + "…" : story.confidenceReason());
+            s.setInt(16, copy);
             s.executeUpdate();
             long id = generatedKey(s);
             if (held) {

@@ -62,6 +62,15 @@ class OutboxCommandsTest {
                 .contains("channel x-main: 1 sent").contains("channel fb-main: 1 sent");
         assertThat(herald("queue", "--state", "SENT", "--json").outLines()).hasSize(2);
         assertThat(herald("queue").out()).contains("SENT").contains("dry-run:x-main");
+
+        // a channel that posted it refuses it again, naming the row, unless --again asks for one more row
+        HeraldRun refused = herald("schedule", "--link", "https://example.com/x", "--at", "now", "--channel", "x-main", SEED);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("channel x-main already posted this story (row 2, sent ").contains("unless you schedule it with --again");
+        HeraldRun again2 = herald("schedule", "--link", "https://example.com/x", "--at", "now", "--channel", "x-main", "--again", SEED);
+        assertThat(again2.exitCode()).as(again2.err()).isZero();
+        assertThat(again2.out()).startsWith("row 3 (x-main, dry-run): scheduled for ");
+        assertThat(herald("queue", "--state", "SCHEDULED", "--json").outLines()).singleElement().asString().contains("\"id\":3");
     }
 
     @Test

@@ -53,6 +53,17 @@ final class Browserless {
         return send(request);
     }
 
+    /** A form post with repeated names (ticked check boxes), in order, as a browser sends it. */
+    HttpResponse<String> postPairs(String path, List<Map.Entry<String, String>> pairs) {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> e : pairs) {
+            if (body.length() > 0) body.append('&');
+            body.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     /** The CSRF token the page's forms carry. */
     static String csrf(HttpResponse<String> page) {
         Matcher m = CSRF.matcher(page.body());

@@ -256,6 +256,59 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void composeIsForEditorsEveryComposeFormNeedsCsrfAndWhatPagesSayIsEscaped() {
+        start("");
+        Browserless viewer = signedIn("vic", Role.VIEWER);
+        Browserless editor = signedIn("eda", Role.EDITOR);
+        String hostile = "<script>alert(1)</script> \"><img src=x onerror=alert(2)> Harbour";
+        try (StoryPages site = new StoryPages().article("/x", hostile, "https://news.example.org/x", "<b>bold</b> claims & more.")) {
+            int activityBefore = herald.activityCount();
+            assertThat(viewer.get("/compose").statusCode()).isEqualTo(403);
+            assertThat(viewer.get("/queue").body()).doesNotContain("href=\"/compose\"");
+            assertThat(editor.get("/queue").body()).contains("href=\"/compose\"");
+            Map<String, String> read = Map.of("url", site.url("/x"), "action", "read");
+            for (String path : List.of("/compose", "/compose/count?for=x-main", "/compose/recompose")) {
+                Map<String, String> withToken = new java.util.HashMap<>(read);
+                withToken.put("csrf", viewer.sessionCsrf());
+                assertThat(viewer.post(path, withToken).statusCode()).as("viewer " + path).isEqualTo(403);
+                assertThat(editor.post(path, read).statusCode()).as("no csrf " + path).isEqualTo(403);
+                Map<String, String> forged = new java.util.HashMap<>(read);
+                forged.put("csrf", "forged");
+                assertThat(editor.post(path, forged).statusCode()).as("forged " + path).isEqualTo(403);
+            }
+            assertThat(viewer.get("/compose/done?rows=1").statusCode()).isEqualTo(403);
+            assertThat(site.requests("/x")).as("nothing was even read").isZero();
+            assertThat(herald.activityCount()).isEqualTo(activityBefore);
+
+            // an editor reads it: the page's words are shown, escaped, in the preview, and posting them queues nothing else
+            HttpResponse<String> page = editor.postPairs("/compose", ComposeFields.of(editor.get("/compose").body()).set("url", site.url("/x")).press("read"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)")
+                    .doesNotContain("<img src=x").doesNotContain("<b>bold</b>").doesNotContainPattern("<script>[^<]").doesNotContain("style=\"");
+            ComposeFields fields = ComposeFields.of(page.body());
+            assertThat(fields.get("headline")).contains("<script>alert(1)</script>");
+            // forms posted without the token, even with every other field right, change nothing
+            List<Map.Entry<String, String>> noToken = new java.util.ArrayList<>(fields.press("post"));
+            noToken.removeIf(e -> e.getKey().equals("csrf"));
+            assertThat(editor.postPairs("/compose", noToken).statusCode()).isEqualTo(403);
+            assertThat(herald.outbox().list(java.util.Optional.empty(), 10)).isEmpty();
+
+            HttpResponse<String> posts = editor.postPairs("/compose/recompose", fields.press("update"));
+            assertThat(posts.body()).contains("&lt;script&gt;").doesNotContain("<script>alert").doesNotContain("<img src=x");
+            HttpResponse<String> count = editor.post("/compose/count?for=x-main", Map.of("csrf", editor.sessionCsrf(), "text", hostile));
+            assertThat(count.body()).doesNotContain("<script>").doesNotContain("<img");
+
+            HttpResponse<String> posted = editor.postPairs("/compose", fields.press("post"));
+            assertThat(posted.statusCode()).isEqualTo(303);
+            String done = editor.get(posted.headers().firstValue("Location").orElseThrow()).body();
+            assertThat(done).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
+            String queue = editor.get("/queue").body();
+            assertThat(queue).contains("&lt;img src=x onerror=alert(2)&gt;").doesNotContain("<img src=x");
+            assertThat(editor.get("/activity").body()).doesNotContain("<script>alert(1)").doesNotContain("<img src=x");
+        }
+    }
+
+    @Test
     void whatFeedsAndPeopleWroteIsEscapedAndOnlyHttpLinksAreLinks() throws Exception {
         start("");
         Browserless browser = signedIn("ana", Role.EDITOR);
@@ -277,7 +330,7 @@ class ConsoleSecurityTest {
     void everyResponseCarriesTheSecurityHeadersAndNoServerVersion() {
         start("");
         Browserless browser = signedIn("ana", Role.ADMIN);
-        for (String path : List.of("/login", "/queue", "/channels", "/feeds", "/activity", "/settings", "/healthz", "/no-such-page",
+        for (String path : List.of("/login", "/queue", "/channels", "/feeds", "/activity", "/settings", "/compose", "/healthz", "/no-such-page",
                 "/static/console.css", "/webjars/htmx.org/2.0.8/dist/htmx.min.js")) {
             HttpResponse<String> r = browser.get(path);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");

@@ -49,4 +49,42 @@ class FormsTest {
         assertThat(TimeZoneForm.parse(Map.of())).isEqualTo(new TimeZoneForm.Parsed.Ok(new TimeZoneForm(Optional.empty())));
         assertThat(TimeZoneForm.parse(Map.of("time-zone", "Mars/Olympus"))).isInstanceOf(TimeZoneForm.Parsed.Invalid.class);
     }
+
+    @Test
+    void composeKeepsWhatWasTypedAndRebuildsTheStoryOnlyFromAnHttpLinkAndAHeadline() {
+        Map<String, java.util.List<String>> fields = new java.util.HashMap<>();
+        fields.put("action", java.util.List.of("Schedule"));
+        fields.put("url", java.util.List.of("  https://news.example.org/a  "));
+        fields.put("headline", java.util.List.of("  Harbour   reopens "));
+        fields.put("composed-from", java.util.List.of("Harbour reopens"));
+        fields.put("story-source", java.util.List.of("https://news.example.org/a"));
+        fields.put("story-link", java.util.List.of("https://news.example.org/a"));
+        fields.put("story-confidence", java.util.List.of("low"));
+        fields.put("story-reason", java.util.List.of("one\nline"));
+        fields.put("channel", java.util.List.of("x-main", "fb-main", " "));
+        fields.put("text.x-main", java.util.List.of("Words\r\nhere"));
+        fields.put("zone", java.util.List.of("Asia/Tokyo"));
+        fields.put("at", java.util.List.of("2026-12-02T09:00"));
+        org.herald.console.forms.ComposeForm form = org.herald.console.forms.ComposeForm.parse(fields);
+        assertThat(form.action()).isEqualTo("schedule");
+        assertThat(form.url()).isEqualTo("https://news.example.org/a");
+        assertThat(form.channels()).containsExactly("x-main", "fb-main");
+        assertThat(form.texts()).containsEntry("x-main", "Words\nhere");
+        assertThat(form.again()).isFalse();
+        assertThat(form.picked()).isFalse();
+        assertThat(form.timeIfValid(ZoneId.of("Asia/Tokyo"))).contains(Instant.parse("2026-12-02T00:00:00Z"));
+        assertThat(form.editedStory()).hasValueSatisfying(story -> {
+            assertThat(story.headline()).isEqualTo("Harbour reopens");
+            assertThat(story.confidence()).isEqualTo(org.herald.condense.Confidence.LOW);
+            assertThat(story.confidenceReason()).isEqualTo("one line");
+        });
+        fields.put("story-link", java.util.List.of("javascript:alert(1)"));
+        assertThat(org.herald.console.forms.ComposeForm.parse(fields).editedStory()).as("no story from a link that is not http(s)").isEmpty();
+        fields.put("story-link", java.util.List.of("https://news.example.org/a"));
+        fields.put("headline", java.util.List.of("   "));
+        assertThat(org.herald.console.forms.ComposeForm.parse(fields).editedStory()).isEmpty();
+        fields.put("zone", java.util.List.of("Nowhere/Land"));
+        assertThat(org.herald.console.forms.ComposeForm.parse(fields).zoneOr(ZoneId.of("UTC")))
+                .isEqualTo(new org.herald.console.forms.ComposeForm.ZoneOrProblem.Problem("'Nowhere/Land' is not a time zone such as Europe/Paris"));
+    }
 }

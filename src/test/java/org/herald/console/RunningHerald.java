@@ -39,6 +39,7 @@ final class RunningHerald implements AutoCloseable {
     final FakeGraph graph;
     final HeraldSettings settings;
     private final Clock consoleClock;
+    private Clock daemonClock = Clock.systemUTC();
     private Daemon daemon;
     private ConsoleServer server;
 
@@ -56,6 +57,11 @@ final class RunningHerald implements AutoCloseable {
 
     /** With {@code consoleClock} for the console's own time (sign-in throttle, session idle time). */
     static RunningHerald start(Path dir, String extra, Clock consoleClock) {
+        return start(dir, extra, consoleClock, Clock.systemUTC());
+    }
+
+    /** With {@code daemonClock} too, for when rows fall due and are sent (a test moves it instead of waiting). */
+    static RunningHerald start(Path dir, String extra, Clock consoleClock, Clock daemonClock) {
         FakeX x = FakeX.start(Clock.systemUTC()).acceptCredentials(TestChannels.X_KEY, TestChannels.X_KEY_SECRET, TestChannels.X_TOKEN,
                 TestChannels.X_TOKEN_SECRET);
         FakeGraph graph = FakeGraph.start(Clock.systemUTC()).page(TestChannels.FB_PAGE, "Herald Test Page")
@@ -83,6 +89,7 @@ final class RunningHerald implements AutoCloseable {
                     TestChannels.X_TOKEN, TestChannels.X_TOKEN_SECRET, x.baseUrl(), TestChannels.FB_PAGE, TestChannels.FB_TOKEN,
                     graph.baseUrl(), extra));
             RunningHerald herald = new RunningHerald(dir, x, graph, SettingsLoader.load(file), consoleClock);
+            herald.daemonClock = daemonClock;
             herald.up(0);
             return herald;
         } catch (IOException e) {
@@ -91,7 +98,7 @@ final class RunningHerald implements AutoCloseable {
     }
 
     private void up(int port) {
-        daemon = Daemon.open(settings, Clock.systemUTC(), new PrintStream(PrintStream.nullOutputStream()));
+        daemon = Daemon.open(settings, daemonClock, new PrintStream(PrintStream.nullOutputStream()));
         HeraldSettings onPort = port == 0 ? settings : withPort(port);
         ConsoleServer.Started started = ConsoleServer.start(Services.over(onPort, daemon.database().dataSource(), consoleClock,
                 new DaemonEngine(daemon)));

@@ -151,4 +151,36 @@ class OutboxTest {
         assertThat(outbox.stuckSending("x-main", false, NOW.plusSeconds(1))).extracting(OutboxEntry::id).containsExactly(id);
         assertThat(outbox.stuckSending("x-main", false, NOW)).isEmpty();
     }
+
+    @Test
+    void byHandAStoryAChannelHasIsRefusedNamingTheRowUnlessPostedAgainAsANewCopy() {
+        String link = "https://example.com/again";
+        List<Outbox.Queued> both = Outbox.Queued.live(posts(link));
+        List<Outbox.ByHand> first = outbox.addByHand(story(link), both, NOW, NOW, Optional.empty());
+        long x = ((Outbox.ByHand.Added) first.get(0)).id();
+        outbox.claim(x, "test", NOW);
+        outbox.markSent(x, "1", URI.create("https://x.com/i/web/status/1"), NOW);
+        assertThat(outbox.alreadyThere(URI.create(link), both)).extracting(OutboxEntry::id)
+                .containsExactly(x, ((Outbox.ByHand.Added) first.get(1)).id());
+
+        List<Outbox.ByHand> refused = outbox.addByHand(story(link), both.subList(0, 1), NOW, NOW, Optional.empty(), false, false);
+        assertThat(refused).singleElement().isInstanceOfSatisfying(Outbox.ByHand.AlreadyThere.class,
+                there -> assertThat(there.existing().id()).isEqualTo(x));
+
+        List<Outbox.ByHand> again = outbox.addByHand(story(link), both.subList(0, 1), NOW.plusSeconds(60), NOW, Optional.empty(), false, true);
+        long second = ((Outbox.ByHand.Added) again.get(0)).id();
+        assertThat(second).isNotEqualTo(x);
+        assertThat(outbox.find(second).orElseThrow()).satisfies(row -> {
+            assertThat(row.state()).isEqualTo(OutboxState.SCHEDULED);
+            assertThat(row.storyId()).isEqualTo(outbox.find(x).orElseThrow().storyId());
+            assertThat(row.due()).isEqualTo(NOW.plusSeconds(60));
+        });
+        long third = ((Outbox.ByHand.Added) outbox.addByHand(story(link), both.subList(0, 1), NOW, NOW, Optional.empty(), false, true).get(0)).id();
+        // the latest copy is what a person is told about next time
+        assertThat(outbox.alreadyThere(URI.create(link), both.subList(0, 1))).extracting(OutboxEntry::id).containsExactly(third);
+        assertThat(outbox.rowsOfStory(outbox.find(x).orElseThrow().storyId())).hasSize(4);
+        // a feed bringing the same link still adds nothing
+        assertThat(outbox.enqueue(story(link), new Outbox.Origin(Optional.of("f"), Optional.of("g")), posts(link), NOW, NOW))
+                .isInstanceOf(Outbox.Enqueued.AlreadySeen.class);
+    }
 }

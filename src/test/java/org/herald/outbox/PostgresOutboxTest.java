@@ -58,6 +58,13 @@ class PostgresOutboxTest {
             long id = ((Outbox.Enqueued.New) outbox.enqueue(story, new Outbox.Origin(Optional.of("f"), Optional.of("g")), posts, NOW, NOW))
                     .entryIds().get(0);
             assertThat(outbox.enqueue(story, Outbox.Origin.BY_HAND, posts, NOW, NOW)).isInstanceOf(Outbox.Enqueued.AlreadySeen.class);
+            // "post again" (V8): a second copy of the (story, channel) row on PostgreSQL too
+            List<Outbox.ByHand> again = outbox.addByHand(story, Outbox.Queued.live(posts), NOW, NOW, Optional.empty(), false, true);
+            long copy = ((Outbox.ByHand.Added) again.get(0)).id();
+            assertThat(copy).isNotEqualTo(id);
+            assertThat(outbox.addByHand(story, Outbox.Queued.live(posts), NOW, NOW, Optional.empty(), false, false).get(0))
+                    .isInstanceOfSatisfying(Outbox.ByHand.AlreadyThere.class, t -> assertThat(t.existing().id()).isEqualTo(copy));
+            assertThat(outbox.cancel(copy, NOW)).isTrue();
             assertThat(outbox.claim(id, "a", NOW)).isTrue();
             assertThat(outbox.claim(id, "b", NOW)).isFalse();
             outbox.markSent(id, "1", URI.create("https://x.com/i/web/status/1"), NOW.plusSeconds(1));
@@ -66,7 +73,7 @@ class PostgresOutboxTest {
         }
         // a second open finds the schema current
         try (Database again = Database.open(settings())) {
-            assertThat(new Outbox(again.dataSource()).list(Optional.empty(), 10)).hasSize(1);
+            assertThat(new Outbox(again.dataSource()).list(Optional.empty(), 10)).hasSize(2);   // the row and its copy posted again
         }
     }
 
