@@ -511,22 +511,13 @@ public final class Outbox {
      * outbox is outside the range.
      */
     public List<Placed> placedBetween(Instant from, Instant to, int limit) {
-        StringBuilder columns = new StringBuilder();
-        for (String column : COLUMNS.split(",\\s*")) columns.append("o.").append(column).append(", ");
-        StringBuilder sql = new StringBuilder("SELECT * FROM (");
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < PLACED_BY.length; i++) {
-            String state = PLACED_BY[i][0];
-            String at = "o." + PLACED_BY[i][1];
-            if (i > 0) sql.append(" UNION ALL ");
-            sql.append("SELECT ").append(columns).append("st.headline AS story_headline, ").append(at).append(" AS placed_at")
-                    .append(" FROM outbox o JOIN seen_story st ON st.id = o.story_id WHERE o.state = '").append(state).append("' AND ")
-                    .append(at).append(" >= ? AND ").append(at).append(" < ?");
             params.add(time(from));
             params.add(time(to));
         }
-        sql.append(") w ORDER BY w.placed_at, w.id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+        String sql = placedSql(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) s.setObject(i + 1, params.get(i));
             List<Placed> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -536,6 +527,25 @@ public final class Outbox {
         } catch (SQLException e) {
             throw failure("read the outbox", e);
         }
+    }
+
+    /** The statement of {@link #placedBetween}: its arms, with a (from, to) pair of parameters each, in time order. */
+    static String placedSql(int limit) {
+        return "SELECT * FROM (" + String.join(" UNION ALL ", placedArms()) + ") w ORDER BY w.placed_at, w.id FETCH FIRST "
+                + Math.max(1, limit) + " ROWS ONLY";
+    }
+
+    /** One SELECT per state: the state's rows whose placing time is in [?, ?). */
+    static List<String> placedArms() {
+        StringBuilder columns = new StringBuilder();
+        for (String column : COLUMNS.split(",\\s*")) columns.append("o.").append(column).append(", ");
+        List<String> arms = new ArrayList<>();
+        for (String[] by : PLACED_BY) {
+            String at = "o." + by[1];
+            arms.add("SELECT " + columns + "st.headline AS story_headline, " + at + " AS placed_at FROM outbox o JOIN seen_story st ON st.id = o.story_id "
+                    + "WHERE o.state = '" + by[0] + "' AND " + at + " >= ? AND " + at + " < ?");
+        }
+        return arms;
     }
 
     // --- review before posting: rows held in PENDING_REVIEW until a person approves or rejects them ---
