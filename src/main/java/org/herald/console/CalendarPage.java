@@ -71,7 +71,7 @@ public final class CalendarPage {
     public record Group(String hours, boolean folded, String summary, List<Item> items) {
     }
 
-    /** One post on the calendar; it links to its row. */
+    /** One post on the calendar; it links to its row. {@code inQuiet}: scheduled inside quiet hours, so it will wait for their end. */
     public record Item(long id, String time, String state, String css, String tag, String headline, String title, boolean inQuiet,
                        boolean dryRun) {
     }
@@ -147,7 +147,8 @@ public final class CalendarPage {
             Instant dayEnd = starts.get(d + 1);
             List<Outbox.Placed> today = new ArrayList<>();
             while (next < posts.size() && posts.get(next).at().isBefore(dayEnd)) today.add(posts.get(next++));
-            cells.add(cell(dates.get(d).toString(), today, pacing.maxPerDay(), quiet, dayStart, dayEnd, zone));
+            cells.add(cell(dates.get(d).toString(), today, pacing.maxPerDay(), quiet, dayStart, dayEnd, zone,
+                    settings.map(ChannelSettings::dryRun).orElse(false)));
         }
         String network = settings.map(c -> c.network().id()).orElseGet(() -> posts.isEmpty() ? "" : posts.get(0).row().network());
         String limit = settings.isEmpty() ? "not in the settings any more"
@@ -158,7 +159,7 @@ public final class CalendarPage {
     }
 
     private static Cell cell(String date, List<Outbox.Placed> posts, int max, List<QuietSpans.Span> quiet, Instant dayStart, Instant dayEnd,
-                             ZoneId zone) {
+                             ZoneId zone, boolean dryRunLane) {
         int count = 0;
         int held = 0;
         for (Outbox.Placed p : posts) {
@@ -204,7 +205,8 @@ public final class CalendarPage {
         TreeMap<Instant, List<Item>> hours = new TreeMap<>();
         for (Outbox.Placed placed : posts) {
             Instant hour = placed.at().atZone(zone).truncatedTo(ChronoUnit.HOURS).toInstant();
-            hours.computeIfAbsent(hour, k -> new ArrayList<>()).add(item(placed, zone, QuietSpans.isQuiet(quiet, placed.at())));
+            hours.computeIfAbsent(hour, k -> new ArrayList<>()).add(item(placed, zone,
+                    placed.row().state() == OutboxState.SCHEDULED && QuietSpans.isQuiet(quiet, placed.at()), dryRunLane));
         }
         int foldAbove = posts.size() > BUSY_DAY ? 1 : 3;
         List<Group> groups = new ArrayList<>();
@@ -229,7 +231,8 @@ public final class CalendarPage {
         return " (" + String.join(", ", parts) + ")";
     }
 
-    private static Item item(Outbox.Placed placed, ZoneId zone, boolean inQuiet) {
+    /** {@code dryRunLane}: the lane says dry-run already, so only a row of the other mode is marked. */
+    private static Item item(Outbox.Placed placed, ZoneId zone, boolean inQuiet, boolean dryRunLane) {
         OutboxState s = placed.row().state();
         String tag = switch (s) {
             case SENT -> "sent";
@@ -241,10 +244,10 @@ public final class CalendarPage {
         };
         String headline = placed.headline().isBlank() ? placed.row().text() : placed.headline();
         String when = time(placed.at().atZone(zone), zone);
-        String title = when + " " + s.name() + (inQuiet && s == OutboxState.SCHEDULED ? " (in quiet hours: goes when they end)" : "")
+        String title = when + " " + s.name() + (inQuiet ? " (in quiet hours: goes when they end)" : "")
                 + (placed.row().dryRun() ? " (dry-run)" : "") + "\n" + placed.row().text();
         return new Item(placed.row().id(), when, s.name(), "st-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'), tag,
-                headline, title, inQuiet, placed.row().dryRun());
+                headline, title, inQuiet, placed.row().dryRun() && !dryRunLane);
     }
 
     /** HH:mm, with the offset when that wall-clock time happens twice that day (the hour the clocks go back). */
