@@ -109,7 +109,9 @@ public final class CalendarPage {
         for (int i = 0; i <= 7; i++) starts.add(week.monday().plusDays(i).atStartOfDay(zone).toInstant());
         Instant from = starts.get(0);
         Instant to = starts.get(7);
-        List<Outbox.Placed> placed = services.outbox().placedBetween(from, to, LIMIT);
+        List<Outbox.Placed> placed = services.outbox().placedBetween(from, to, LIMIT + 1);
+        boolean more = placed.size() > LIMIT;
+        if (more) placed = placed.subList(0, LIMIT);
 
         // lanes: the configured channels in their order, then any channel only the outbox still knows
         Map<String, List<Outbox.Placed>> byChannel = new LinkedHashMap<>();
@@ -118,9 +120,9 @@ public final class CalendarPage {
 
         List<Day> days = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            long hours = Duration.between(starts.get(i), starts.get(i + 1)).toMinutes();
-            Optional<String> change = hours == 24 * 60 ? Optional.empty()
-                    : Optional.of("clocks " + (hours > 24 * 60 ? "go back" : "go forward") + ": a day of " + hoursText(hours));
+            long minutes = Duration.between(starts.get(i), starts.get(i + 1)).toMinutes();
+            Optional<String> change = minutes == 24 * 60 ? Optional.empty()
+                    : Optional.of("clocks " + (minutes > 24 * 60 ? "go back" : "go forward") + ": a day of " + hoursText(minutes));
             days.add(new Day(dates.get(i).toString(), DAY.format(dates.get(i)), LONG_DAY.format(dates.get(i)), dates.get(i).equals(today), change));
         }
         List<Lane> lanes = new ArrayList<>();
@@ -129,7 +131,7 @@ public final class CalendarPage {
             lanes.add(lane(e.getKey(), settings, e.getValue(), starts, dates, zone));
         }
         String title = DAY.format(dates.get(0)) + " – " + DAY.format(dates.get(6)) + " " + dates.get(6).getYear();
-        Optional<String> note = placed.size() >= LIMIT
+        Optional<String> note = more
                 ? Optional.of("This week has more than " + LIMIT + " posts; the first " + LIMIT + " by time are shown.")
                 : Optional.empty();
         return new View(frame, zone.getId(), title, week.monday().toString(), link(week.previous()), link(week.next()),

@@ -261,4 +261,42 @@ class CalendarTest {
         assertThat(viewer.get("/outbox/999999").statusCode()).isEqualTo(404);
         assertThat(viewer.get("/outbox/abc").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aChannelNoLongerConfiguredKeepsItsLaneAndAnOverfullWeekSaysSo() throws Exception {
+        Browserless maya = start(berlin("2026-12-09T12:00"));
+        // rows written straight into the outbox: a channel removed from the settings, and more rows than a week shows
+        Instant monday = berlin("2026-12-07T00:00");
+        try (java.sql.Connection c = console.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement story = c.prepareStatement("INSERT INTO seen_story (id, link, headline, source, seen_at) VALUES (?, ?, ?, 's', ?)");
+                 java.sql.PreparedStatement row = c.prepareStatement("INSERT INTO outbox (story_id, channel, network, text, link, state, due_at, "
+                         + "next_attempt_at, created_at, updated_at) VALUES (?, ?, 'x', ?, ?, 'SCHEDULED', ?, ?, ?, ?)")) {
+                for (int i = 1; i <= CalendarPage.LIMIT + 1; i++) {
+                    var at = monday.plusSeconds(100L * i).atOffset(java.time.ZoneOffset.UTC);
+                    story.setLong(1, 100_000 + i);
+                    story.setString(2, "https://news.example.org/old/" + i);
+                    story.setString(3, "Old channel story " + i);
+                    story.setObject(4, at);
+                    story.addBatch();
+                    row.setLong(1, 100_000 + i);
+                    row.setString(2, "x-old");
+                    row.setString(3, "Old channel story " + i);
+                    row.setString(4, "https://news.example.org/old/" + i);
+                    for (int p = 5; p <= 8; p++) row.setObject(p, at);
+                    row.addBatch();
+                }
+                story.executeBatch();
+                row.executeBatch();
+            }
+            c.commit();
+        }
+        Document week = page(maya, "/calendar?week=2026-12-07");
+        assertThat(week.select("tr.lane").eachAttr("id")).containsExactly("lane-fb-main", "lane-x-main", "lane-x-old");
+        assertThat(week.getElementById("lane-x-old").select(".lane-name").text()).contains("not in the settings any more").contains("no quiet hours");
+        assertThat(week.getElementById("calendar").attr("data-shown")).isEqualTo(String.valueOf(CalendarPage.LIMIT));
+        assertThat(week.getElementById("calendar-note").text())
+                .isEqualTo("This week has more than 5000 posts; the first 5000 by time are shown.");
+        assertThat(cell(week, "x-old", "2026-12-07").selectFirst(".count").ownText()).isEqualTo("863");
+    }
 }
