@@ -59,8 +59,8 @@ public final class CalendarPage {
      * One channel's day: {@code count} posts that went or will go (sent, sending, scheduled) against {@code max}
      * (0: no limit), {@code held} more waiting for review, the day's half hours with quiet ones shaded, the posts.
      */
-    public record Cell(String date, int count, int max, String countLabel, String load, int held, String quietLabel, List<Segment> strip,
-                       List<Group> groups) {
+    public record Cell(String date, boolean today, int count, int max, String countLabel, String load, int held, String quietLabel,
+                       List<Segment> strip, List<Group> groups) {
     }
 
     /** A half hour of the day's strip; {@code css} carries the shading (quiet, partly quiet) and how many posts start in it. */
@@ -128,7 +128,7 @@ public final class CalendarPage {
         List<Lane> lanes = new ArrayList<>();
         for (Map.Entry<String, List<Outbox.Placed>> e : byChannel.entrySet()) {
             Optional<ChannelSettings> settings = services.settings().channel(e.getKey());
-            lanes.add(lane(e.getKey(), settings, e.getValue(), starts, dates, zone));
+            lanes.add(lane(e.getKey(), settings, e.getValue(), starts, dates, zone, today));
         }
         String title = DAY.format(dates.get(0)) + " – " + DAY.format(dates.get(6)) + " " + dates.get(6).getYear();
         Optional<String> note = more
@@ -139,7 +139,7 @@ public final class CalendarPage {
     }
 
     private static Lane lane(String channel, Optional<ChannelSettings> settings, List<Outbox.Placed> posts, List<Instant> starts,
-                             List<LocalDate> dates, ZoneId zone) {
+                             List<LocalDate> dates, ZoneId zone, LocalDate today) {
         Pacing pacing = settings.map(ChannelSettings::pacing).orElse(Pacing.none());
         List<QuietSpans.Span> quiet = QuietSpans.between(pacing, starts.get(0), starts.get(7));
         List<Cell> cells = new ArrayList<>();
@@ -147,9 +147,9 @@ public final class CalendarPage {
         for (int d = 0; d < 7; d++) {
             Instant dayStart = starts.get(d);
             Instant dayEnd = starts.get(d + 1);
-            List<Outbox.Placed> today = new ArrayList<>();
-            while (next < posts.size() && posts.get(next).at().isBefore(dayEnd)) today.add(posts.get(next++));
-            cells.add(cell(dates.get(d).toString(), today, pacing.maxPerDay(), quiet, dayStart, dayEnd, zone,
+            List<Outbox.Placed> ofDay = new ArrayList<>();
+            while (next < posts.size() && posts.get(next).at().isBefore(dayEnd)) ofDay.add(posts.get(next++));
+            cells.add(cell(dates.get(d), dates.get(d).equals(today), ofDay, pacing.maxPerDay(), quiet, dayStart, dayEnd, zone,
                     settings.map(ChannelSettings::dryRun).orElse(false)));
         }
         String network = settings.map(c -> c.network().id()).orElseGet(() -> posts.isEmpty() ? "" : posts.get(0).row().network());
@@ -160,7 +160,7 @@ public final class CalendarPage {
         return new Lane(channel, network, settings.isPresent(), settings.map(ChannelSettings::dryRun).orElse(false), limit, quietHours, cells);
     }
 
-    private static Cell cell(String date, List<Outbox.Placed> posts, int max, List<QuietSpans.Span> quiet, Instant dayStart, Instant dayEnd,
+    private static Cell cell(LocalDate date, boolean today, List<Outbox.Placed> posts, int max, List<QuietSpans.Span> quiet, Instant dayStart, Instant dayEnd,
                              ZoneId zone, boolean dryRunLane) {
         int count = 0;
         int held = 0;
@@ -220,7 +220,7 @@ public final class CalendarPage {
             boolean folded = items.size() > foldAbove;
             groups.add(new Group(span, folded, items.size() + " posts " + span + summary(items), items));
         }
-        return new Cell(date, count, max, countLabel, load, held, quietLabel, strip, groups);
+        return new Cell(date.toString(), today, count, max, countLabel, load, held, quietLabel, strip, groups);
     }
 
     /** "(2 held, 1 failed)" after a folded hour's count, so a problem inside it is not hidden by the fold. */

@@ -140,6 +140,8 @@ class CalendarBrowserTest {
         assertThat(browser.findElement(By.id("calendar-zone")).getText()).isEqualTo("Europe/Berlin");
         assertThat(browser.findElement(By.id("week-title")).getText()).isEqualTo("Mon 7 Dec – Sun 13 Dec 2026");
         assertThat(browser.findElement(By.id("day-2026-12-09")).getAttribute("class")).contains("today");
+        assertThat(browser.findElements(By.cssSelector("td.cell.today"))).extracting(e -> e.getAttribute("id"))
+                .containsExactly("cell-fb-main-2026-12-09", "cell-x-main-2026-12-09");
 
         assertThat(cellOf(sent)).isEqualTo("cell-x-main-2026-12-07");
         assertThat(post(sent).getText()).startsWith("12:00").contains("SENT").contains("Council approves");
