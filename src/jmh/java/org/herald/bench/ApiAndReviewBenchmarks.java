@@ -37,16 +37,23 @@ import java.util.regex.Pattern;
 /**
  * Part 2 of the console: (1) API request to platform call, with the default dispatch interval: POST
  * /api/v1/stories with no "at", then the time until the fake X has received the tweet; (2) GET /review with
- * 10,000 rows held for review (the page shows the oldest 500). Loopback round trips measured by the client.
+ * 10,000 rows held for review (the page shows the oldest 500); (3) GET /calendar for a week, with 10,000 rows
+ * spread over half a year (a few hundred in the week shown). Loopback round trips measured by the client.
+ * Argument: how many API stories (default 40), or {@code calendar [ROWS]} for the calendar alone.
  */
 public final class ApiAndReviewBenchmarks {
     private static final String PASSWORD = "benchmark-password";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("calendar")) {
+            calendar(args.length > 1 ? Integer.parseInt(args[1]) : 10_000);
+            return;
+        }
         int stories = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         apiToPlatform(stories);
         review(10_000);
+        calendar(10_000);
     }
 
     private static void apiToPlatform(int stories) throws Exception {
@@ -132,6 +139,149 @@ public final class ApiAndReviewBenchmarks {
                 }
                 System.out.printf("%,d held rows: GET /review (oldest 500 rows, %,d bytes): %s%n", rows, size, stats(times));
             }
+        }
+    }
+
+    private static void calendar(int rows) throws Exception {
+        Path dir = Files.createTempDirectory("herald-calendar-bench");
+        Path conf = dir.resolve("herald.conf");
+        // H2 hands back the last result of an identical query while the tables are unchanged (OPTIMIZE_REUSE_RESULTS):
+        // a running daemon changes the outbox all the time, so the measurement turns that off to read the rows every time
+        Files.writeString(conf, """
+                storage.jdbc-url = "jdbc:h2:file:%s;OPTIMIZE_REUSE_RESULTS=FALSE"
+                console.listen = "127.0.0.1:0"
+                channels {
+                  x-main { network = x, dry-run = true, max-per-day = 40, quiet-hours = "23:00-06:00", time-zone = "Europe/London" }
+                  fb-main { network = facebook, dry-run = true, max-per-day = 30, quiet-hours = "00:00-07:00", time-zone = "America/New_York" }
+                }
+                """.formatted(dir.resolve("data/herald").toAbsolutePath()));
+        HeraldSettings settings = SettingsLoader.load(conf);
+        Instant now = Instant.now();
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Berlin");
+        try (Database database = Database.open(settings.storage())) {
+            fillSpread(database, rows, now);
+            Users users = new Users(database.dataSource(), Clock.systemUTC());
+            users.add("bench", Role.VIEWER, PASSWORD.toCharArray());
+            users.setTimeZone(users.find("bench").orElseThrow().id(), java.util.Optional.of(zone));
+            java.time.LocalDate monday = now.atZone(zone).toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            Instant from = monday.atStartOfDay(zone).toInstant();
+            Instant to = monday.plusDays(7).atStartOfDay(zone).toInstant();
+            org.herald.outbox.Outbox outbox = new org.herald.outbox.Outbox(database.dataSource());
+            int inWeek = outbox.placedBetween(from, to, 100_000).size();
+            ConsoleServer server = ((ConsoleServer.Started.Running) ConsoleServer.start(
+                    Services.over(settings, database.dataSource(), Clock.systemUTC(), Engine.NONE))).server();
+            try (server) {
+                String base = "http://127.0.0.1:" + server.port();
+                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+                String cookie = signIn(http, base, "bench");
+                for (String week : new String[]{monday.toString(), monday.plusWeeks(2).toString(), monday.minusWeeks(8).toString()}) {
+                    List<Long> times = new ArrayList<>();
+                    int size = 0;
+                    for (int i = 0; i < 230; i++) {
+                        long start = System.nanoTime();
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/calendar?week=" + week)).header("Cookie", cookie).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200) throw new IllegalStateException("/calendar answered " + r.statusCode());
+                        size = r.body().length();
+                        if (i >= 30) times.add(System.nanoTime() - start);
+                    }
+                    Matcher shown = Pattern.compile("data-shown=\"(\\d+)\"").matcher(http.send(HttpRequest.newBuilder(
+                            URI.create(base + "/calendar?week=" + week)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).body());
+                    shown.find();
+                    System.out.printf("%,d rows: GET /calendar?week=%s (%s posts in the week, %,d bytes): %s%n", rows, week, shown.group(1), size, stats(times));
+                }
+            }
+            // the week query alone, warm, with V9's (state, sent_at) index, without it (the SENT arm left to (state, due_at, id)), and with it again
+            System.out.printf("%,d rows: the week query alone (Outbox.placedBetween, %d rows in this week), with V9's index: %s%n", rows, inWeek,
+                    weekQuery(outbox, from, to));
+            try (Connection c = database.dataSource().getConnection()) {
+                c.createStatement().execute("DROP INDEX outbox_state_sent");
+            }
+            System.out.printf("%,d rows: the week query without V9's index: %s%n", rows, weekQuery(outbox, from, to));
+            try (Connection c = database.dataSource().getConnection()) {
+                c.createStatement().execute("CREATE INDEX outbox_state_sent ON outbox (state, sent_at)");
+            }
+            System.out.printf("%,d rows: the week query with the index again: %s%n", rows, weekQuery(outbox, from, to));
+        }
+    }
+
+    private static String weekQuery(org.herald.outbox.Outbox outbox, Instant from, Instant to) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            long start = System.nanoTime();
+            outbox.placedBetween(from, to, 5000);
+            if (i >= 100) times.add(System.nanoTime() - start);
+        }
+        return stats(times);
+    }
+
+    private static String signIn(HttpClient http, String base, String user) throws Exception {
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        String formCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher m = CSRF.matcher(form.body());
+        m.find();
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", formCookie)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                        + "&csrf=" + m.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("herald_session=")).findFirst().orElseThrow()
+                .split(";")[0];
+    }
+
+    /**
+     * A newsroom's outbox at a steady pace of about 28 stories a day on two channels (10,000 rows: half a year,
+     * 150 days back to 30 ahead; more rows reach further back, so a week always holds a few hundred); the past
+     * sent (some failed, expired or cancelled), the future scheduled (some held for review or cancelled).
+     */
+    private static void fillSpread(Database database, int rows, Instant now) throws Exception {
+        java.util.Random random = new java.util.Random(20261202);
+        long span = 180L * 86400 * rows / 10_000;
+        Instant start = now.plus(java.time.Duration.ofDays(30)).minusSeconds(span);
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement story = c.prepareStatement("INSERT INTO seen_story (id, feed, guid, link, headline, source, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement row = c.prepareStatement("INSERT INTO outbox (story_id, channel, network, text, link, state, due_at, next_attempt_at, "
+                         + "attempts, created_at, updated_at, sent_at, dry_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, TRUE)")) {
+                for (int s = 1; s <= rows / 2; s++) {
+                    String headline = "Story number " + s + " of the newsroom's half year, with a headline of usual length";
+                    String link = "https://news.example.org/calendar/" + s;
+                    Instant due = start.plusSeconds((long) (random.nextDouble() * span));
+                    story.setLong(1, s);
+                    story.setString(2, "wire");
+                    story.setString(3, "g" + s);
+                    story.setString(4, link);
+                    story.setString(5, headline);
+                    story.setString(6, link);
+                    story.setObject(7, due.atOffset(ZoneOffset.UTC));
+                    story.addBatch();
+                    for (String[] ch : new String[][]{{"x-main", "x"}, {"fb-main", "facebook"}}) {
+                        int dice = random.nextInt(100);
+                        String state;
+                        if (due.isBefore(now)) state = dice < 90 ? "SENT" : dice < 94 ? "FAILED" : dice < 97 ? "EXPIRED" : "CANCELLED";
+                        else state = dice < 90 ? "SCHEDULED" : dice < 97 ? "PENDING_REVIEW" : "CANCELLED";
+                        Instant sent = due.plusSeconds(random.nextInt(600));
+                        row.setLong(1, s);
+                        row.setString(2, ch[0]);
+                        row.setString(3, ch[1]);
+                        row.setString(4, ch[1].equals("x") ? headline + " " + link : headline);
+                        row.setString(5, link);
+                        row.setString(6, state);
+                        row.setObject(7, due.atOffset(ZoneOffset.UTC));
+                        row.setObject(8, due.atOffset(ZoneOffset.UTC));
+                        row.setObject(9, due.minusSeconds(3600).atOffset(ZoneOffset.UTC));
+                        row.setObject(10, due.atOffset(ZoneOffset.UTC));
+                        row.setObject(11, state.equals("SENT") ? sent.atOffset(ZoneOffset.UTC) : null);
+                        row.addBatch();
+                    }
+                    if (s % 1000 == 0) {
+                        story.executeBatch();
+                        row.executeBatch();
+                    }
+                }
+                story.executeBatch();
+                row.executeBatch();
+            }
+            c.commit();
         }
     }
 

@@ -69,7 +69,7 @@ public final class ComposePage {
 
     /** One created row, linked to the queue and to its history. */
     public record CreatedRow(long id, String channel, String network, String state, String text, String due, boolean dryRun,
-                             String queueLink) {
+                             String queueLink, String calendarLink) {
     }
 
     private final Services services;
@@ -290,7 +290,7 @@ public final class ComposePage {
 
     private CreatedRow created(OutboxEntry e, ZoneId zone) {
         return new CreatedRow(e.id(), e.channel(), e.network(), e.state().name(), e.text(), Shown.time(e.due(), zone), e.dryRun(),
-                "/queue" + Pages.query(Pages.params("channel", e.channel())) + "#row-" + e.id());
+                "/queue" + Pages.query(Pages.params("channel", e.channel())) + "#row-" + e.id(), RowPage.calendarLink(e, zone));
     }
 
     private ChannelSettings channel(String name) {

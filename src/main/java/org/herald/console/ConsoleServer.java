@@ -62,6 +62,8 @@ public final class ConsoleServer implements AutoCloseable {
         SettingsPage mine = new SettingsPage(services);
         ReviewPage review = new ReviewPage(services);
         ComposePage compose = new ComposePage(services);
+        CalendarPage calendar = new CalendarPage(services);
+        RowPage outboxRow = new RowPage(services);
         ApiRoutes api = services.api();
         Views views = services.views();
         Javalin app = Javalin.create(config -> {
@@ -104,6 +106,8 @@ public final class ConsoleServer implements AutoCloseable {
             config.routes.post("/login", signIn::signIn);
             config.routes.post("/logout", signIn::signOut);
             config.routes.get("/queue", queue::show);
+            config.routes.get("/calendar", calendar::show);
+            config.routes.get("/outbox/{id}", outboxRow::show);
             config.routes.post("/outbox/{id}/cancel", ctx -> actions.handle(ctx, QueueActions.Kind.CANCEL));
             config.routes.post("/outbox/{id}/retry", ctx -> actions.handle(ctx, QueueActions.Kind.RETRY));
             config.routes.post("/outbox/{id}/reschedule", ctx -> actions.handle(ctx, QueueActions.Kind.RESCHEDULE));

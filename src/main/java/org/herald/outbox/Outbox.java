@@ -534,6 +534,70 @@ public final class Outbox {
         }
     }
 
+    // --- calendar: the rows of a time range, each at the moment it went, goes or was meant to go ---
+
+    /** A row placed in time for the calendar: when it went out (SENT), will go (SCHEDULED, SENDING) or was meant to. */
+    public record Placed(OutboxEntry row, Instant at, String headline) {
+    }
+
+    /** Which time places a row of each state the calendar shows (CANCELLED rows are not shown). */
+    private static final String[][] PLACED_BY = {
+            {"SCHEDULED", "next_attempt_at"}, {"SENDING", "next_attempt_at"}, {"SENT", "sent_at"},
+            {"PENDING_REVIEW", "due_at"}, {"FAILED", "due_at"}, {"EXPIRED", "due_at"}};
+
+    /** Where {@link #placedBetween} places this row, by the same rule. */
+    public static Instant placedAt(OutboxEntry e) {
+        return switch (e.state()) {
+            case SCHEDULED, SENDING -> e.nextAttempt();
+            case SENT -> e.sentAt().orElse(e.due());
+            default -> e.due();
+        };
+    }
+
+    /**
+     * Every row placed in {@code [from, to)}, in time order, at most {@code limit}. One statement: one arm per
+     * state, each an equality on the state and a range on that state's time, so each arm reads only its own rows
+     * through an index ((state, next_attempt_at), (state, sent_at) of V9, (state, due_at, id)), however large the
+     * outbox is outside the range.
+     */
+    public List<Placed> placedBetween(Instant from, Instant to, int limit) {
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < PLACED_BY.length; i++) {
+            params.add(time(from));
+            params.add(time(to));
+        }
+        String sql = placedSql(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) s.setObject(i + 1, params.get(i));
+            List<Placed> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) out.add(new Placed(entry(r), instant(r, "placed_at"), r.getString("story_headline")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read the outbox", e);
+        }
+    }
+
+    /** The statement of {@link #placedBetween}: its arms, with a (from, to) pair of parameters each, in time order. */
+    static String placedSql(int limit) {
+        return "SELECT * FROM (" + String.join(" UNION ALL ", placedArms()) + ") w ORDER BY w.placed_at, w.id FETCH FIRST "
+                + Math.max(1, limit) + " ROWS ONLY";
+    }
+
+    /** One SELECT per state: the state's rows whose placing time is in [?, ?). */
+    static List<String> placedArms() {
+        StringBuilder columns = new StringBuilder();
+        for (String column : COLUMNS.split(",\\s*")) columns.append("o.").append(column).append(", ");
+        List<String> arms = new ArrayList<>();
+        for (String[] by : PLACED_BY) {
+            String at = "o." + by[1];
+            arms.add("SELECT " + columns + "st.headline AS story_headline, " + at + " AS placed_at FROM outbox o JOIN seen_story st ON st.id = o.story_id "
+                    + "WHERE o.state = '" + by[0] + "' AND " + at + " >= ? AND " + at + " < ?");
+        }
+        return arms;
+    }
+
     // --- review before posting: rows held in PENDING_REVIEW until a person approves or rejects them ---
 
     /**

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Compose in a real browser against the real daemon: read a page a local site serves, lengthen the headline
  * until X's counter (server-side, through htmx) says over and the post is refused, shorten it, schedule it two
- * minutes ahead in another zone, find it in the queue, move the daemon's clock past its time, and see the fake
+ * minutes ahead in another zone, find it in the queue and on the calendar, move the daemon's clock past its time, and see the fake
  * X and Facebook receive it exactly once, with the edited words.
  */
 @ExtendWith(Chromium.OnFailure.class)
@@ -144,7 +144,7 @@ class ComposeBrowserTest {
         List<Long> ids = Arrays.stream(browser.findElement(By.id("created")).getAttribute("data-row-ids").split(",")).map(Long::parseLong).toList();
         assertThat(ids).hasSize(2);
         Chromium.screenshot(browser, "compose-04-queued");
-        // (the calendar step joins here: the created rows' ids are in #created[data-row-ids] and #after-compose[data-row-ids])
+        String donePage = browser.getCurrentUrl();
 
         for (long id : ids) {
             OutboxEntry row = herald.outbox().find(id).orElseThrow();
@@ -160,6 +160,23 @@ class ComposeBrowserTest {
             assertThat(row.getText()).contains(edited);
         }
         Chromium.screenshot(browser, "compose-05-in-queue");
+
+        // on the calendar: each channel's post in its lane, on its day and at its time in maya's own zone
+        browser.get(donePage);
+        browser.findElement(By.id("created-" + ids.get(0))).findElement(By.className("on-calendar")).click();
+        wait.until(ExpectedConditions.urlContains("/calendar"));
+        ZoneId mayas = ZoneId.of("Europe/Paris");
+        for (long id : ids) {
+            String channel = herald.outbox().find(id).orElseThrow().channel();
+            WebElement cell = browser.findElement(By.id("cell-" + channel + "-" + due.atZone(mayas).toLocalDate()));
+            WebElement post = cell.findElement(By.id("post-" + id));
+            assertThat(post.getAttribute("data-state")).isEqualTo("SCHEDULED");
+            assertThat(post.getAttribute("data-time")).isEqualTo(DateTimeFormatter.ofPattern("HH:mm").format(due.atZone(mayas)));
+        }
+        Chromium.screenshot(browser, "compose-05b-on-calendar");
+        browser.findElement(By.id("post-" + ids.get(0))).click();
+        wait.until(ExpectedConditions.urlContains("/outbox/" + ids.get(0)));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(edited);
 
         // not yet due: nothing goes out (the daemon dispatches every 500 ms of real time, by its own clock)
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))

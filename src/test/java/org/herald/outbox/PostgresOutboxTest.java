@@ -78,6 +78,17 @@ class PostgresOutboxTest {
     }
 
     @Test
+    void theCalendarsWeekQueryPlacesRowsAsOnH2() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("CREATE DATABASE calendar");
+        }
+        try (Database database = Database.open(new StorageSettings("jdbc:postgresql://localhost:" + postgres.getPort() + "/calendar", "postgres",
+                Optional.empty()))) {
+            OutboxCalendarTest.checkPlacement(new Outbox(database.dataSource()));
+        }
+    }
+
+    @Test
     void concurrentClaimsFromManyWorkersTakeEachRowOnce() throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             c.createStatement().execute("CREATE DATABASE race");
