@@ -45,15 +45,15 @@ import static org.awaitility.Awaitility.await;
  */
 class ClusterTest {
     private static final int STORIES = 500;
-    private static final int PACED = 6;
+    private static final int PACED = 5;
     /**
      * Short so the test is quick; the rule checked is the same at the default 7.5 s. Nodes check in every 1 s,
      * so a dead one is taken over 1.5 to 3.5 s after the kill (ClusterJobStore), leaving half a second of the
      * two intervals for a loaded machine.
      */
     private static final Duration CHECKIN = Duration.ofSeconds(2);
-    /** The example is 10 s; 3 s keeps the test short and still spans many dispatch cycles on several nodes. */
-    private static final Duration MIN_GAP = Duration.ofSeconds(3);
+    /** Five posts 10 s apart: the paced channel's posts span the burst, the kill and the takeover. */
+    private static final Duration MIN_GAP = Duration.ofSeconds(10);
     private static final String PAGE_A = "1111111111";
     private static final String PAGE_B = "2222222222";
     private static final String TOKEN_A = "EAAG-page-token-a-0001";
