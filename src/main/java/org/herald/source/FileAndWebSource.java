@@ -149,18 +149,33 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
         return new SourceResult.Failure(input, "larger than the " + Sizes.describe(settings.maxBytes()) + " limit");
     }
 
+    /**
+     * Enough bytes for what {@link ContentKind} reads (8,192 characters, and 2,048 after leading white space);
+     * a page in another charset than UTF-8 differs from its UTF-8 reading only outside ASCII, which it ignores.
+     */
+    private static final int SNIFFED_BYTES = 32 * 1024;
+
     /** Decodes and parses bytes already read; public so callers holding bytes (tests, benchmarks) share the path. */
     public static SourceResult parse(String source, byte[] bytes, Optional<String> contentType, Optional<URI> url) {
         if (isBlank(bytes)) return new SourceResult.Failure(source, "empty: there is no article in it");
-        String text = Decoding.decode(bytes, contentType);
-        return switch (ContentKind.of(bytes, text, contentType)) {
+        PageBytes page = PageBytes.read(bytes, contentType);
+        // what the input is shows in its first characters; an HTML page is then left as bytes for condensing
+        String head = page.head(SNIFFED_BYTES);
+        if (!page.isWhole(SNIFFED_BYTES) && leadingSpace(head) + 2048 >= head.length() - 1) head = page.wholeText();
+        return switch (ContentKind.of(bytes, head, contentType)) {
             case BINARY -> new SourceResult.Failure(source, "binary data, not text, HTML or a feed");
-            case FEED -> Feeds.parse(source, text, url);
-            case HTML -> new SourceResult.Articles(source, List.of(new WebPage(source, url, text)));
-            case TEXT -> TextArticles.parse(source, text)
+            case FEED -> Feeds.parse(source, Decoding.decode(bytes, contentType), url);
+            case HTML -> new SourceResult.Articles(source, List.of(new WebPage(source, url, page)));
+            case TEXT -> TextArticles.parse(source, Decoding.decode(bytes, contentType))
                     .<SourceResult>map(a -> new SourceResult.Articles(source, List.of(a)))
                     .orElseGet(() -> new SourceResult.Failure(source, "empty: there is no article in it"));
         };
+    }
+
+    private static int leadingSpace(String text) {
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) i++;
+        return i;
     }
 
     private static boolean isBlank(byte[] bytes) {
