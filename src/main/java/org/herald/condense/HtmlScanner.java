@@ -565,15 +565,39 @@ final class HtmlScanner {
         long pattern = (x & 0xFFL) * 0x0101010101010101L;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long v = (long) LONGS.get(a, i) ^ pattern;
-            // a zero byte in v is a match; the lowest flagged byte is always a true one
-            long found = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+            // a zero byte of the difference is a match; the lowest flagged byte is always a true one
+            long found = zeroBytes((long) LONGS.get(a, i) ^ pattern);
             if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
         }
         for (; i < to; i++) {
             if (a[i] == x) return i;
         }
         return -1;
+    }
+
+    /** Index of the first {@code >}, {@code "} or {@code '} from {@code from}, or -1; eight bytes at a time. */
+    private int indexOfTagEndOrQuote(int from) {
+        byte[] a = b;
+        int to = n;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            long found = zeroBytes(w ^ 0x3E3E3E3E3E3E3E3EL) | zeroBytes(w ^ 0x2222222222222222L) | zeroBytes(w ^ 0x2727272727272727L);
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        for (; i < to; i++) {
+            byte c = a[i];
+            if (c == '>' || c == '"' || c == '\'') return i;
+        }
+        return -1;
+    }
+
+    /**
+     * The high bit of each zero byte of {@code v} (and possibly of bytes above the lowest zero one, which is
+     * why callers only ever use the lowest flag).
+     */
+    private static long zeroBytes(long v) {
+        return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
     }
 
     private int indexOf(int from, String ascii) {
@@ -634,23 +658,26 @@ final class HtmlScanner {
 
     /** Index of the {@code >} closing a tag whose attributes start at {@code from}; quoted values may hold {@code >}. */
     private int tagEnd(int from) {
-        byte quote = 0;
-        for (int i = from; i < n; i++) {
+        int i = from;
+        while (i < n) {
+            i = indexOfTagEndOrQuote(i);
+            if (i < 0) return n - 1;
             byte c = b[i];
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                // a quote only opens a value right after '='; stray quotes in broken markup are ignored
-                int k = i - 1;
-                while (k > from) {
-                    int space = spaceEndingAt(k);
-                    if (space == 0) break;
-                    k -= space;
-                }
-                if (k >= from && b[k] == '=') quote = c;
-            } else if (c == '>') {
-                return i;
+            if (c == '>') return i;
+            // a quote only opens a value right after '='; stray quotes in broken markup are ignored
+            int k = i - 1;
+            while (k > from) {
+                int space = spaceEndingAt(k);
+                if (space == 0) break;
+                k -= space;
             }
+            if (k >= from && b[k] == '=') {
+                // values (links, class lists) are most of a tag's bytes: jump to the closing quote
+                int close = indexOf(c, i + 1);
+                if (close < 0) return n - 1;
+                i = close;
+            }
+            i++;
         }
         return n - 1;
     }
