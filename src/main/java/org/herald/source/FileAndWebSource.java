@@ -150,18 +150,26 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
     }
 
     /**
-     * Enough bytes for what {@link ContentKind} reads (8,192 characters, and 2,048 after leading white space);
-     * a page in another charset than UTF-8 differs from its UTF-8 reading only outside ASCII, which it ignores.
+     * The start of the page, as much as {@link ContentKind} reads (8,192 characters, and 2,048 after leading white
+     * space): a few kilobytes for most pages, more where characters take several bytes. A page in another charset
+     * than UTF-8 differs from its UTF-8 reading only outside ASCII, which the sniffing does not look at.
      */
-    private static final int SNIFFED_BYTES = 32 * 1024;
+    private static String sniffed(PageBytes page) {
+        for (int bytes = 12 * 1024; bytes <= 48 * 1024; bytes *= 2) {
+            if (page.isWhole(bytes)) return page.head(bytes);
+            String head = page.head(bytes);
+            // the last character may be a multi-byte one cut in two: enough is beyond it
+            if (head.length() > 8192 && leadingSpace(head) + 2048 < head.length() - 1) return head;
+        }
+        return page.wholeText();
+    }
 
     /** Decodes and parses bytes already read; public so callers holding bytes (tests, benchmarks) share the path. */
     public static SourceResult parse(String source, byte[] bytes, Optional<String> contentType, Optional<URI> url) {
         if (isBlank(bytes)) return new SourceResult.Failure(source, "empty: there is no article in it");
         PageBytes page = PageBytes.read(bytes, contentType);
         // what the input is shows in its first characters; an HTML page is then left as bytes for condensing
-        String head = page.head(SNIFFED_BYTES);
-        if (!page.isWhole(SNIFFED_BYTES) && leadingSpace(head) + 2048 >= head.length() - 1) head = page.wholeText();
+        String head = sniffed(page);
         return switch (ContentKind.of(bytes, head, contentType)) {
             case BINARY -> new SourceResult.Failure(source, "binary data, not text, HTML or a feed");
             case FEED -> Feeds.parse(source, Decoding.decode(bytes, contentType), url);
