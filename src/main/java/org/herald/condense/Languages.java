@@ -113,12 +113,16 @@ final class Languages {
         return best < 0 ? Optional.empty() : Optional.of(names[best]);
     }
 
-    private static final Map<String, Set<String>> STOPWORD_SETS = stopwordSets();
+    /** The languages in a fixed order, and for each stop word the set of them it belongs to (bit k: language k). */
+    private static final String[] STOPWORD_LANGUAGES = STOPWORDS.keySet().stream().sorted().toArray(String[]::new);
+    private static final Map<String, Integer> STOPWORD_BITS = stopwordBits();
 
-    private static Map<String, Set<String>> stopwordSets() {
-        Map<String, Set<String>> sets = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, String[]> language : STOPWORDS.entrySet()) sets.put(language.getKey(), Set.of(language.getValue()));
-        return sets;
+    private static Map<String, Integer> stopwordBits() {
+        Map<String, Integer> bits = new java.util.HashMap<>();
+        for (int k = 0; k < STOPWORD_LANGUAGES.length; k++) {
+            for (String word : STOPWORDS.get(STOPWORD_LANGUAGES[k])) bits.merge(word, 1 << k, (a, b) -> a | b);
+        }
+        return Map.copyOf(bits);
     }
 
     /** The text's runs of letters, lower-cased: what splitting at every non-letter gives. */
@@ -140,16 +144,20 @@ final class Languages {
     }
 
     private static Optional<String> byStopwords(String text) {
-        List<String> words = letterRuns(text);
+        // one look-up per word, not one per word and language: the scores are the same
+        int[] scores = new int[STOPWORD_LANGUAGES.length];
+        for (String w : letterRuns(text)) {
+            Integer bits = STOPWORD_BITS.get(w);
+            if (bits == null) continue;
+            for (int k = 0; k < scores.length; k++) if ((bits & 1 << k) != 0) scores[k]++;
+        }
         String best = null;
         int bestScore = 2;
-        for (Map.Entry<String, Set<String>> language : STOPWORD_SETS.entrySet()) {
-            Set<String> stop = language.getValue();
-            int score = 0;
-            for (String w : words) if (stop.contains(w)) score++;
-            if (score > bestScore || score == bestScore && best != null && language.getKey().compareTo(best) < 0) {
-                best = language.getKey();
-                bestScore = score;
+        for (int k = 0; k < scores.length; k++) {
+            String language = STOPWORD_LANGUAGES[k];
+            if (scores[k] > bestScore || scores[k] == bestScore && best != null && language.compareTo(best) < 0) {
+                best = language;
+                bestScore = scores[k];
             }
         }
         return Optional.ofNullable(best);

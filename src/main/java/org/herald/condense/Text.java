@@ -182,7 +182,12 @@ final class Text {
 
     private static boolean isSpacingTag(String html, int at) {
         int start = html.charAt(at) == '/' ? at + 1 : at;
+        if (start >= html.length()) return false;
+        char first = html.charAt(start);
         for (String tag : SPACING_TAGS) {
+            // an ASCII first letter that differs rules a tag out without the case-blind comparison (which also
+            // folds a few non-ASCII letters, so those still get it)
+            if (first < 0x80 && (first | 0x20) != tag.charAt(0)) continue;
             if (regionIs(html, start, tag)) return true;
         }
         return false;
