@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -130,7 +131,7 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
                 return tooLarge(input);
             }
             try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
+                bytes = readUpTo(in, size, Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
             }
             if (bytes.length > settings.maxBytes()) {
                 return tooLarge(input);
@@ -143,6 +144,28 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
             return new SourceResult.Failure(input, "cannot read: " + e.getMessage());
         }
         return parse(input, bytes, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Reads a stream of {@code expected} bytes into an array of that size, with no copy, and goes on (up to
+     * {@code limit} bytes) if the file has grown since its size was read. ({@code readNBytes(limit)} reads in
+     * 8 KB pieces and copies them all once more, which cost as much as condensing a small page.)
+     */
+    private static byte[] readUpTo(InputStream in, long expected, long limit) throws IOException {
+        byte[] buf = new byte[(int) Math.min(expected, limit)];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                int next = n < limit ? in.read() : -1;
+                if (next < 0) return buf;
+                buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.max(16, buf.length * 2L)));
+                buf[n++] = (byte) next;
+                continue;
+            }
+            int read = in.read(buf, n, buf.length - n);
+            if (read < 0) return Arrays.copyOf(buf, n);
+            n += read;
+        }
     }
 
     private SourceResult tooLarge(String input) {
