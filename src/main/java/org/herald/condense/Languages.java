@@ -125,8 +125,13 @@ final class Languages {
         return Map.copyOf(bits);
     }
 
-    /** The text's runs of letters, lower-cased: what splitting at every non-letter gives. */
-    private static List<String> letterRuns(String text) {
+    private static final int LONGEST_STOPWORD = STOPWORD_BITS.keySet().stream().mapToInt(String::length).max().orElse(0);
+
+    /**
+     * The text's runs of letters, lower-cased: what splitting at every non-letter gives, less the runs longer than
+     * {@code maxLength} (no stop word is that long, and most words of a paragraph are).
+     */
+    private static List<String> letterRuns(String text, int maxLength) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> words = new java.util.ArrayList<>();
         int start = -1;
@@ -135,7 +140,7 @@ final class Languages {
             boolean letter = i < lower.length() && Character.isLetter(cp);
             if (letter && start < 0) start = i;
             if (!letter && start >= 0) {
-                words.add(lower.substring(start, i));
+                if (i - start <= maxLength) words.add(lower.substring(start, i));
                 start = -1;
             }
             i += i < lower.length() ? Character.charCount(cp) : 1;
@@ -146,7 +151,7 @@ final class Languages {
     private static Optional<String> byStopwords(String text) {
         // one look-up per word, not one per word and language: the scores are the same
         int[] scores = new int[STOPWORD_LANGUAGES.length];
-        for (String w : letterRuns(text)) {
+        for (String w : letterRuns(text, LONGEST_STOPWORD)) {
             Integer bits = STOPWORD_BITS.get(w);
             if (bits == null) continue;
             for (int k = 0; k < scores.length; k++) if ((bits & 1 << k) != 0) scores[k]++;
