@@ -149,7 +149,7 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
     /**
      * Reads a stream of {@code expected} bytes into an array of that size, with no copy, and goes on (up to
      * {@code limit} bytes) if the file has grown since its size was read. ({@code readNBytes(limit)} reads in
-     * 8 KB pieces and copies them all once more, which cost as much as condensing a small page.)
+     * 8 KB pieces and copies them all once more.)
      */
     private static byte[] readUpTo(InputStream in, long expected, long limit) throws IOException {
         byte[] buf = new byte[(int) Math.min(expected, limit)];
