@@ -11,7 +11,6 @@ import org.herald.config.SettingsLoader;
 import org.herald.source.Article;
 import org.herald.source.FileAndWebSource;
 import org.herald.source.SourceResult;
-import org.herald.source.WebPage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,6 +50,7 @@ public class CondenseComposeBenchmark {
     private List<ChannelSettings> channels;
     private List<byte[]> realBytes;
     private List<Article> realPages;
+    private List<Article> generatedPages;
 
     @State(Scope.Thread)
     public static class Cursor {
@@ -65,12 +65,17 @@ public class CondenseComposeBenchmark {
         HeraldSettings settings = SettingsLoader.load(Path.of("config/application.conf"));
         condenser = new Condenser(CondenseSettings.defaults());
         channels = settings.channels();
+        generatedPages = pageBytes.stream().map(b -> ((SourceResult.Articles) FileAndWebSource.parse("bench", b, Optional.empty(),
+                Optional.empty())).articles().get(0)).toList();
         realBytes = RealPages.load();
         realPages = realBytes.stream().map(b -> ((SourceResult.Articles) FileAndWebSource.parse("bench", b, Optional.empty(),
                 Optional.empty())).articles().get(0)).toList();
     }
 
-    /** A real page already decoded (as the source stage hands it over): condense, then compose for every channel. */
+    /**
+     * A real page as the source stage hands it over (its bytes, with the charset rule settled as far as the bytes
+     * alone settle it): condense, then compose for every channel.
+     */
     @Benchmark
     public void realPage(Cursor cursor, Blackhole hole) {
         Article page = realPages.get(Math.floorMod(cursor.next++, realPages.size()));
@@ -98,11 +103,10 @@ public class CondenseComposeBenchmark {
         return new String(realBytes.get(Math.floorMod(cursor.next++, realBytes.size())), StandardCharsets.UTF_8);
     }
 
-    /** A decoded page in memory: condense, then compose for every channel. */
+    /** A generated page as the source stage hands it over: condense, then compose for every channel. */
     @Benchmark
     public void page(Cursor cursor, Blackhole hole) {
-        String html = pages.get(cursor.next++ & 63);
-        composeAll(condenser.condense(new WebPage("bench", Optional.empty(), html), Optional.empty()), hole);
+        composeAll(condenser.condense(generatedPages.get(cursor.next++ & 63), Optional.empty()), hole);
     }
 
     /** Baseline for comparison: a full jsoup parse of the same page, which Herald's scanner avoids. */

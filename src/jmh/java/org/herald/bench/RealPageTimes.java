@@ -59,6 +59,10 @@ public final class RealPageTimes {
         double median = sorted[sorted.length / 2];
         System.out.printf("%d real pages, %.1f MB; last round: %.0f pages/s (CPU time, condense + compose for %d channels)%n",
                 pages.size(), bytes.stream().mapToLong(b -> b.length).sum() / 1e6, pages.size() / (total / 1e9), channels.size());
+        long bestTotal = 0;
+        for (long b : best) bestTotal += b;
+        // each page's best round: what a free core does, the least disturbed by other work on a shared machine
+        System.out.printf("best round per page: %.0f pages/s%n", pages.size() / (bestTotal / 1e9));
         System.out.printf("cost per byte (best of %d rounds): median %.2f ns/B, worst %.2f ns/B = %.1f x the median%n",
                 rounds, median, sorted[sorted.length - 1], sorted[sorted.length - 1] / median);
         Integer[] order = new Integer[pages.size()];

@@ -54,7 +54,7 @@ public final class Condenser {
     }
 
     private Condensed condensePage(WebPage page, Optional<URI> fallbackLink) {
-        PageFacts facts = HtmlScanner.scan(page.html());
+        PageFacts facts = HtmlScanner.scan(page.markup());
         JsonLd.Facts ld = JsonLd.read(facts.jsonLd);
 
         Optional<URI> base = page.url();

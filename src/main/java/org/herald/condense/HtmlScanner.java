@@ -1,51 +1,78 @@
 package org.herald.condense;
 
-import java.util.HashMap;
+import org.herald.source.PageBytes;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a page in one pass without building a document tree, keeping only what condensing needs: meta
  * tags, canonical and base links, the title, JSON-LD blocks, {@code <h1>} headings and the first
  * paragraphs. A full HTML parse costs more than everything else Herald does with a page, and a headline
  * needs none of the tree.
+ *
+ * <p>It reads the page's bytes, not its text: the markup it looks for is ASCII, and only the pieces it keeps
+ * are decoded (and checked as UTF-8; a piece that is not makes it read the page decoded whole, see
+ * {@link PageBytes}). Lengths in the limits below count characters, as they would in the decoded text.
  */
 final class HtmlScanner {
     private static final int MAX_PARAGRAPHS = 16;
     private static final int MAX_HEADINGS = 6;
     private static final int MAX_CAPTURE = 20_000;
+    private static final int MAX_ATTRIBUTES = 64;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final String html;
+    private final PageBytes page;
+    private final byte[] b;
     private final int n;
     private final PageFacts facts = new PageFacts();
     private int articleDepth;
     private int chromeDepth;
     private int svgDepth;
     private int captionDepth;
+    /** Set when a kept piece was not UTF-8: the page is in another charset and is read again, decoded. */
+    private boolean notUtf8;
+    // the attributes of the start tag last parsed: name and value byte ranges, a value of -1 meaning no '='
+    private final int[] nameFrom = new int[MAX_ATTRIBUTES];
+    private final int[] nameTo = new int[MAX_ATTRIBUTES];
+    private final int[] valueFrom = new int[MAX_ATTRIBUTES];
+    private final int[] valueTo = new int[MAX_ATTRIBUTES];
+    private int attributeCount;
 
-    private HtmlScanner(String html) {
-        this.html = html;
-        this.n = html.length();
+    private HtmlScanner(PageBytes page) {
+        this.page = page;
+        this.b = page.array();
+        this.n = page.end();
     }
 
     static PageFacts scan(String html) {
-        HtmlScanner scanner = new HtmlScanner(html);
+        return scan(PageBytes.of(html));
+    }
+
+    static PageFacts scan(PageBytes page) {
+        HtmlScanner scanner = new HtmlScanner(page);
         scanner.run();
-        return scanner.facts;
+        if (!scanner.notUtf8) return scanner.facts;
+        HtmlScanner decoded = new HtmlScanner(page.decodedWhole());
+        decoded.run();
+        return decoded.facts;
     }
 
     private void run() {
-        int i = 0;
-        while (i < n && !facts.complete) {
-            int lt = html.indexOf('<', i);
+        int i = page.start();
+        while (i < n && !facts.complete && !notUtf8) {
+            int lt = indexOf((byte) '<', i);
             if (lt < 0 || lt + 1 >= n) return;
-            char c = html.charAt(lt + 1);
+            byte c = b[lt + 1];
             if (c == '!') {
-                if (html.startsWith("<!--", lt)) {
-                    int close = html.indexOf("-->", lt + 4);
+                if (startsWith(lt, "<!--")) {
+                    int close = indexOf(lt + 4, "-->");
                     i = close < 0 ? n : close + 3;
                 } else {
-                    int close = html.indexOf('>', lt + 2);
+                    int close = indexOf((byte) '>', lt + 2);
                     i = close < 0 ? n : close + 1;
                 }
                 continue;
@@ -53,7 +80,7 @@ final class HtmlScanner {
             if (c == '/') {
                 int nameEnd = nameEnd(lt + 2);
                 endTag(lt + 2, nameEnd);
-                int close = html.indexOf('>', nameEnd);
+                int close = indexOf((byte) '>', nameEnd);
                 i = close < 0 ? n : close + 1;
                 continue;
             }
@@ -62,7 +89,7 @@ final class HtmlScanner {
                 continue;
             }
             int nameEnd = nameEnd(lt + 1);
-            int end = tagEnd(html, nameEnd);
+            int end = tagEnd(nameEnd);
             i = startTag(lt + 1, nameEnd, end);
         }
     }
@@ -90,7 +117,8 @@ final class HtmlScanner {
                 else if (is(nameStart, "html")) langAndDir(nameEnd, end, true);
                 else if (is(nameStart, "body")) langAndDir(nameEnd, end, false);
                 else if (is(nameStart, "base") && facts.baseHref == null) {
-                    facts.baseHref = attributes(nameEnd, end).get("href");
+                    attributes(nameEnd, end);
+                    facts.baseHref = attribute("href");
                 } else if (is(nameStart, "main")) articleDepth++;
                 return next;
             case 5:
@@ -146,79 +174,91 @@ final class HtmlScanner {
     }
 
     private void meta(int nameEnd, int end) {
-        Map<String, String> a = attributes(nameEnd, end);
-        String content = a.get("content");
+        attributes(nameEnd, end);
+        String content = attribute("content");
         if (content == null) return;
-        String key = a.get("property");
-        if (key == null) key = a.get("name");
-        if (key == null) key = a.get("itemprop");
-        if (key == null && a.containsKey("http-equiv")) key = "http-equiv:" + a.get("http-equiv");
+        String key = attribute("property");
+        if (key == null) key = attribute("name");
+        if (key == null) key = attribute("itemprop");
+        if (key == null && hasAttribute("http-equiv")) key = "http-equiv:" + attribute("http-equiv");
         if (key == null) return;
         facts.meta.putIfAbsent(key.trim().toLowerCase(Locale.ROOT), content);
     }
 
     private void link(int nameEnd, int end) {
-        Map<String, String> a = attributes(nameEnd, end);
-        String rel = a.get("rel");
-        if (rel == null || facts.canonical != null) return;
+        if (facts.canonical != null) return;
+        attributes(nameEnd, end);
+        String rel = attribute("rel");
+        if (rel == null) return;
         for (String token : rel.toLowerCase(Locale.ROOT).split("\\s+")) {
             if (token.equals("canonical")) {
-                facts.canonical = a.get("href");
+                facts.canonical = attribute("href");
                 return;
             }
         }
     }
 
     private void langAndDir(int nameEnd, int end, boolean root) {
-        Map<String, String> a = attributes(nameEnd, end);
-        String lang = a.containsKey("lang") ? a.get("lang") : a.get("xml:lang");
+        attributes(nameEnd, end);
+        String lang = hasAttribute("lang") ? attribute("lang") : attribute("xml:lang");
         if (lang != null && !lang.isBlank() && (root || facts.lang == null)) facts.lang = lang.trim();
-        String dir = a.get("dir");
+        String dir = attribute("dir");
         if (dir != null && !dir.isBlank() && (root || facts.dir == null)) facts.dir = dir.trim().toLowerCase(Locale.ROOT);
     }
 
     private int title(int from) {
-        int close = indexOfClose(html, from, "title");
+        int close = indexOfClose(from, "title");
         if (close < 0) return n;
-        if (facts.title == null && svgDepth == 0) facts.title = html.substring(from, close);
-        return tagEnd(html, close + 2) + 1;
+        if (facts.title == null && svgDepth == 0) facts.title = text(from, close);
+        return tagEnd(close + 2) + 1;
     }
 
     private int script(int nameEnd, int end, int from) {
-        int close = indexOfClose(html, from, "script");
+        int close = indexOfClose(from, "script");
         if (close < 0) return n;
-        String type = attributes(nameEnd, end).get("type");
-        if (type != null && type.toLowerCase(Locale.ROOT).contains("ld+json") && facts.jsonLd.size() < 16) {
-            facts.jsonLd.add(html.substring(from, close));
+        if (facts.jsonLd.size() < 16) {
+            attributes(nameEnd, end);
+            String type = attribute("type");
+            if (type != null && type.toLowerCase(Locale.ROOT).contains("ld+json")) {
+                String block = text(from, close);
+                if (block != null) facts.jsonLd.add(block);
+            }
         }
-        return tagEnd(html, close + 2) + 1;
+        return tagEnd(close + 2) + 1;
     }
 
     private int skipRawText(int from, String name) {
-        int close = indexOfClose(html, from, name);
-        return close < 0 ? n : tagEnd(html, close + 2) + 1;
+        int close = indexOfClose(from, name);
+        return close < 0 ? n : tagEnd(close + 2) + 1;
     }
 
     private void heading(int nameEnd, int end, int from) {
         // a heading inside a figure is a photo's caption, never the story's headline
         if (captionDepth > 0) return;
-        int close = indexOfClose(html, from, "h1");
-        if (close < 0 || close - from > MAX_CAPTURE) return;
-        Map<String, String> a = attributes(nameEnd, end);
-        String classes = a.getOrDefault("class", "").toLowerCase(Locale.ROOT);
+        int close = indexOfClose(from, "h1");
+        if (close < 0 || longerThanCapture(from, close)) return;
+        attributes(nameEnd, end);
+        String cls = orEmpty(attribute("class"));
+        String classes = cls.toLowerCase(Locale.ROOT);
         // text only screen readers get: the site's name for them, not a headline readers see
         if (isHidden(classes)) return;
-        String text = Text.clean(Text.stripTags(withoutKickers(html.substring(from, close))));
+        String markup = text(from, close);
+        if (markup == null) return;
+        String text = Text.clean(Text.stripTags(withoutKickers(markup)));
         if (text.isEmpty()) return;
-        String marks = (a.getOrDefault("class", "") + " " + a.getOrDefault("itemprop", "") + " "
-                + a.getOrDefault("data-qa", "") + " " + a.getOrDefault("id", "") + " "
-                + a.getOrDefault("data-testid", "")).toLowerCase(Locale.ROOT);
+        String marks = (cls + " " + orEmpty(attribute("itemprop")) + " " + orEmpty(attribute("data-qa")) + " "
+                + orEmpty(attribute("id")) + " " + orEmpty(attribute("data-testid"))).toLowerCase(Locale.ROOT);
+        if (notUtf8) return;
         boolean hinted = marks.contains("headline") || marks.contains("title") || marks.contains("heading");
         // the site's own name set as a heading by the theme
         if (marks.contains("caption") || marks.contains("logo") || marks.contains("masthead") || marks.contains("site-title")
                 || marks.contains("site-name") || marks.contains("sitename") || marks.contains("blog-title")) return;
         facts.headings.add(new PageFacts.Heading(text, articleDepth > 0, chromeDepth > 0, hinted));
         facts.complete = evidenceComplete(text);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /**
@@ -308,22 +348,25 @@ final class HtmlScanner {
     }
 
     private void subheading(int from) {
-        int close = indexOfClose(html, from, "h2");
-        if (close < 0 || close - from > MAX_CAPTURE) return;
-        String text = Text.clean(Text.stripTags(html.substring(from, close)));
+        int close = indexOfClose(from, "h2");
+        if (close < 0 || longerThanCapture(from, close)) return;
+        String markup = text(from, close);
+        if (markup == null) return;
+        String text = Text.clean(Text.stripTags(markup));
         if (!text.isEmpty()) facts.subheadings.add(text);
     }
 
     /** Captures a paragraph up to its end tag or the start of the next block, whichever comes first. */
     private void paragraph(int from) {
+        // MAX_CAPTURE counts characters: no more than this many bytes can hold that many
+        int searchLimit = (int) Math.min(n, from + 3L * MAX_CAPTURE);
         int i = from;
-        int limit = Math.min(n, from + MAX_CAPTURE);
-        int stop = limit;
-        while (i < limit) {
-            int lt = html.indexOf('<', i);
-            if (lt < 0 || lt >= limit) break;
+        int stop = -1;
+        while (i < searchLimit) {
+            int lt = indexOf((byte) '<', i);
+            if (lt < 0 || lt >= searchLimit) break;
             int at = lt + 1;
-            boolean closing = at < n && html.charAt(at) == '/';
+            boolean closing = at < n && b[at] == '/';
             if (closing) at++;
             int nameEnd = nameEnd(at);
             int len = nameEnd - at;
@@ -331,59 +374,162 @@ final class HtmlScanner {
                     || !closing && len == 5 && (is(at, "table") || is(at, "aside") || is(at, "style"))
                     || !closing && len == 6 && (is(at, "script") || is(at, "figure"))
                     || len == 7 && is(at, "section") || closing && len == 7 && is(at, "article")
-                    || len == 2 && (is(at, "ul") || is(at, "ol") || html.charAt(at) == 'h' && Character.isDigit(html.charAt(at + 1)))) {
+                    || len == 2 && (is(at, "ul") || is(at, "ol")) || isHeadingName(at, nameEnd)) {
                 stop = lt;
                 break;
             }
             i = lt + 1;
         }
-        if (stop > from) facts.paragraphs.add(new PageFacts.Paragraph(html.substring(from, stop), articleDepth > 0));
+        int limit = stop >= 0 && stop - from < MAX_CAPTURE ? stop : afterChars(from, MAX_CAPTURE);
+        if (stop < 0 || stop > limit) stop = limit;
+        if (stop > from) {
+            String markup = text(from, stop);
+            if (markup != null) facts.paragraphs.add(new PageFacts.Paragraph(markup, articleDepth > 0));
+        }
     }
 
-    /** Attributes of a start tag, names lower-cased, values with entities decoded. */
-    private Map<String, String> attributes(int from, int end) {
-        Map<String, String> out = new HashMap<>(8);
+    /** {@code h} and one digit of any script: the tag name of a heading, as the paragraph rule reads it. */
+    private boolean isHeadingName(int at, int nameEnd) {
+        if (b[at] != 'h' || nameEnd - at < 2) return false;
+        if (nameEnd - at == 2) return b[at + 1] >= '0' && b[at + 1] <= '9';
+        int cp = codePointAt(at + 1);
+        return cp >= 0 && Character.isBmpCodePoint(cp) && at + 1 + sequenceLength(b[at + 1]) == nameEnd && Character.isDigit(cp);
+    }
+
+    /** Whether the text between the two byte offsets is more than MAX_CAPTURE characters. */
+    private boolean longerThanCapture(int from, int to) {
+        return to - from > MAX_CAPTURE && chars(from, to) > MAX_CAPTURE;
+    }
+
+    /** UTF-16 length of the text between two byte offsets. */
+    private int chars(int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xFF;
+            if ((c & 0xC0) != 0x80) count += c >= 0xF0 ? 2 : 1;
+        }
+        return count;
+    }
+
+    /** The byte offset {@code count} characters (UTF-16 units, never half a pair) after {@code from}, or the end. */
+    private int afterChars(int from, int count) {
+        int i = from;
+        int chars = 0;
+        while (i < n) {
+            int length = sequenceLength(b[i]);
+            int units = length == 4 ? 2 : 1;
+            if (chars + units > count) break;
+            chars += units;
+            i += length;
+        }
+        return Math.min(i, n);
+    }
+
+    /** Parses the attributes of a start tag (between its name and its closing {@code >}) into byte ranges. */
+    private void attributes(int from, int end) {
+        attributeCount = 0;
         int i = from;
         while (i < end) {
-            char c = html.charAt(i);
-            if (Character.isWhitespace(c) || c == '/') {
+            byte c = b[i];
+            if (c == '/') {
                 i++;
                 continue;
             }
+            int space = spaceAt(i);
+            if (space > 0) {
+                i += space;
+                continue;
+            }
             int nameStart = i;
-            while (i < end && !Character.isWhitespace(html.charAt(i)) && html.charAt(i) != '=' && html.charAt(i) != '>'
-                    && !(html.charAt(i) == '/' && i + 1 < end && html.charAt(i + 1) == '>')) {
+            while (i < end && b[i] != '=' && b[i] != '>' && !(b[i] == '/' && i + 1 < end && b[i + 1] == '>') && spaceAt(i) == 0) {
                 i++;
             }
-            String name = html.substring(nameStart, i).toLowerCase(Locale.ROOT);
-            while (i < end && Character.isWhitespace(html.charAt(i))) i++;
-            String value = "";
-            if (i < end && html.charAt(i) == '=') {
-                i++;
-                while (i < end && Character.isWhitespace(html.charAt(i))) i++;
-                if (i < end && (html.charAt(i) == '"' || html.charAt(i) == '\'')) {
-                    char quote = html.charAt(i);
-                    int close = html.indexOf(quote, i + 1);
+            int nameStop = i;
+            i = skipSpace(i, end);
+            int vFrom = -1;
+            int vTo = -1;
+            if (i < end && b[i] == '=') {
+                i = skipSpace(i + 1, end);
+                if (i < end && (b[i] == '"' || b[i] == '\'')) {
+                    byte quote = b[i];
+                    int close = indexOf(quote, i + 1);
                     if (close < 0 || close > end) close = end;
-                    value = html.substring(i + 1, close);
+                    vFrom = i + 1;
+                    vTo = close;
                     i = close + 1;
                 } else {
                     int start = i;
-                    while (i < end && !Character.isWhitespace(html.charAt(i)) && html.charAt(i) != '>') i++;
-                    value = html.substring(start, i);
+                    while (i < end && b[i] != '>' && spaceAt(i) == 0) i++;
+                    vFrom = start;
+                    vTo = i;
                 }
-                if (value.indexOf('&') >= 0) value = Text.unescape(value, true);
             }
-            if (!name.isEmpty()) out.putIfAbsent(name, value);
+            if (nameStop > nameStart && attributeCount < MAX_ATTRIBUTES) {
+                nameFrom[attributeCount] = nameStart;
+                nameTo[attributeCount] = nameStop;
+                valueFrom[attributeCount] = vFrom;
+                valueTo[attributeCount] = vTo;
+                attributeCount++;
+            }
         }
-        return out;
+    }
+
+    private int skipSpace(int i, int end) {
+        while (i < end) {
+            int space = spaceAt(i);
+            if (space == 0) break;
+            i += space;
+        }
+        return i;
+    }
+
+    /** The first value of the named attribute of the tag last parsed, entities decoded; null if it has none. */
+    private String attribute(String lowerName) {
+        int k = find(lowerName);
+        if (k < 0) return null;
+        if (valueFrom[k] < 0) return "";
+        String value = text(valueFrom[k], valueTo[k]);
+        if (value == null) return null;
+        return value.indexOf('&') >= 0 ? Text.unescape(value, true) : value;
+    }
+
+    private boolean hasAttribute(String lowerName) {
+        return find(lowerName) >= 0;
+    }
+
+    private int find(String lowerName) {
+        int len = lowerName.length();
+        for (int k = 0; k < attributeCount; k++) {
+            if (nameTo[k] - nameFrom[k] == len && nameIs(nameFrom[k], lowerName)) return k;
+        }
+        return -1;
+    }
+
+    /** Attribute names as {@code toLowerCase(Locale.ROOT)} compares them with the ASCII names looked for. */
+    private boolean nameIs(int at, String lowerName) {
+        for (int k = 0; k < lowerName.length(); k++) {
+            int c = b[at + k];
+            if (c >= 'A' && c <= 'Z') c |= 0x20;
+            if (c != lowerName.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    /** The text of a kept piece; null (and the scan ends) when it is not UTF-8. */
+    private String text(int from, int to) {
+        Optional<String> text = page.text(from, to);
+        if (text.isEmpty()) {
+            notUtf8 = true;
+            return null;
+        }
+        return text.get();
     }
 
     private int nameEnd(int from) {
         int i = from;
         while (i < n) {
-            char c = html.charAt(i);
-            if (c == '>' || c == '/' || Character.isWhitespace(c)) break;
+            byte c = b[i];
+            if (c == '>' || c == '/' || c >= 0 && c <= ' ' && Character.isWhitespace(c) || c < 0 && spaceAt(i) > 0) break;
             i++;
         }
         return i;
@@ -394,13 +540,169 @@ final class HtmlScanner {
         if (at + len > n) return false;
         for (int k = 0; k < len; k++) {
             // ASCII tag names: folding with 0x20 is exact for letters, and digits only ever meet digits here
-            if ((html.charAt(at + k) | 0x20) != lowerName.charAt(k)) return false;
+            if ((b[at + k] | 0x20) != lowerName.charAt(k)) return false;
         }
         return true;
     }
 
-    private static boolean isAsciiLetter(char c) {
+    private boolean startsWith(int at, String ascii) {
+        if (at + ascii.length() > n) return false;
+        for (int k = 0; k < ascii.length(); k++) {
+            if (b[at + k] != ascii.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    private int indexOf(byte x, int from) {
+        return indexOf(b, x, from, n);
+    }
+
+    /**
+     * Index of byte {@code x} in {@code a} from {@code from} (inclusive) to {@code to}, or -1: eight bytes at a
+     * time, since skipping scripts, styles and menus is most of the scan.
+     */
+    static int indexOf(byte[] a, byte x, int from, int to) {
+        long pattern = (x & 0xFFL) * 0x0101010101010101L;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            // a zero byte of the difference is a match; the lowest flagged byte is always a true one
+            long found = zeroBytes((long) LONGS.get(a, i) ^ pattern);
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        for (; i < to; i++) {
+            if (a[i] == x) return i;
+        }
+        return -1;
+    }
+
+    /** Index of the first {@code >}, {@code "} or {@code '} from {@code from}, or -1; eight bytes at a time. */
+    private int indexOfTagEndOrQuote(int from) {
+        byte[] a = b;
+        int to = n;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            long found = zeroBytes(w ^ 0x3E3E3E3E3E3E3E3EL) | zeroBytes(w ^ 0x2222222222222222L) | zeroBytes(w ^ 0x2727272727272727L);
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        for (; i < to; i++) {
+            byte c = a[i];
+            if (c == '>' || c == '"' || c == '\'') return i;
+        }
+        return -1;
+    }
+
+    /**
+     * The high bit of each zero byte of {@code v} (and possibly of bytes above the lowest zero one, which is
+     * why callers only ever use the lowest flag).
+     */
+    private static long zeroBytes(long v) {
+        return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+    }
+
+    private int indexOf(int from, String ascii) {
+        byte first = (byte) ascii.charAt(0);
+        int i = from;
+        while (true) {
+            int at = indexOf(first, i);
+            if (at < 0) return -1;
+            if (startsWith(at, ascii)) return at;
+            i = at + 1;
+        }
+    }
+
+    /** Length of the white space character (as Java counts white space) starting at byte {@code i}, or 0. */
+    private int spaceAt(int i) {
+        byte c = b[i];
+        if (c >= 0) return c <= ' ' && Character.isWhitespace(c) ? 1 : 0;
+        int cp = codePointAt(i);
+        return cp >= 0 && Character.isWhitespace(cp) ? sequenceLength(c) : 0;
+    }
+
+    /** Length of the white space character ending at byte {@code i}, or 0. */
+    private int spaceEndingAt(int i) {
+        byte c = b[i];
+        if (c >= 0) return c <= ' ' && Character.isWhitespace(c) ? 1 : 0;
+        int lead = i;
+        while (lead > i - 3 && lead > 0 && (b[lead] & 0xC0) == 0x80) lead--;
+        if (lead + sequenceLength(b[lead]) - 1 != i) return 0;
+        int cp = codePointAt(lead);
+        return cp >= 0 && Character.isWhitespace(cp) ? i - lead + 1 : 0;
+    }
+
+    /** The code point of the UTF-8 sequence starting at {@code i}, or -1 if it is not one. */
+    private int codePointAt(int i) {
+        int length = sequenceLength(b[i]);
+        if (length == 1) return b[i] >= 0 ? b[i] : -1;
+        if (i + length > n) return -1;
+        int cp = b[i] & (0x7F >> length);
+        for (int k = 1; k < length; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) return -1;
+            cp = cp << 6 | b[i + k] & 0x3F;
+        }
+        return cp;
+    }
+
+    /** Bytes in the UTF-8 sequence a byte starts (1 for ASCII and for bytes that start none). */
+    private static int sequenceLength(byte lead) {
+        int c = lead & 0xFF;
+        if (c >= 0xC2 && c <= 0xDF) return 2;
+        if (c >= 0xE0 && c <= 0xEF) return 3;
+        if (c >= 0xF0 && c <= 0xF4) return 4;
+        return 1;
+    }
+
+    private static boolean isAsciiLetter(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** Index of the {@code >} closing a tag whose attributes start at {@code from}; quoted values may hold {@code >}. */
+    private int tagEnd(int from) {
+        int i = from;
+        while (i < n) {
+            i = indexOfTagEndOrQuote(i);
+            if (i < 0) return n - 1;
+            byte c = b[i];
+            if (c == '>') return i;
+            // a quote only opens a value right after '='; stray quotes in broken markup are ignored
+            int k = i - 1;
+            while (k > from) {
+                int space = spaceEndingAt(k);
+                if (space == 0) break;
+                k -= space;
+            }
+            if (k >= from && b[k] == '=') {
+                // values (links, class lists) are most of a tag's bytes: jump to the closing quote
+                int close = indexOf(c, i + 1);
+                if (close < 0) return n - 1;
+                i = close;
+            }
+            i++;
+        }
+        return n - 1;
+    }
+
+    /** Index of {@code </name} (any case) at or after {@code from}, or -1. */
+    private int indexOfClose(int from, String name) {
+        int i = from;
+        while (true) {
+            int lt = indexOf((byte) '<', i);
+            if (lt < 0 || lt + 1 >= n) return -1;
+            if (b[lt + 1] == '/' && is(lt + 2, name)) {
+                int after = lt + 2 + name.length();
+                if (after >= n || !isLetterOrDigitAt(after)) return lt;
+            }
+            i = lt + 1;
+        }
+    }
+
+    /** As {@code Character.isLetterOrDigit} on the UTF-16 unit the decoded text has there. */
+    private boolean isLetterOrDigitAt(int i) {
+        byte c = b[i];
+        if (c >= 0) return Character.isLetterOrDigit(c);
+        if (sequenceLength(c) == 4) return false;
+        int cp = codePointAt(i);
+        return cp >= 0 && Character.isLetterOrDigit(cp);
     }
 
     /** Index of the {@code >} closing a tag whose attributes start at {@code from}; quoted values may hold {@code >}. */

@@ -174,8 +174,21 @@ final class JsonLd {
 
         private String string() {
             if (i >= s.length() || s.charAt(i) != '"') throw new IllegalStateException("expected string");
-            StringBuilder out = new StringBuilder();
             i++;
+            // most strings hold no escape: take them whole
+            int j = i;
+            while (j < s.length()) {
+                char c = s.charAt(j);
+                if (c == '"') {
+                    String whole = s.substring(i, j);
+                    i = j + 1;
+                    return whole;
+                }
+                if (c == '\\') break;
+                j++;
+            }
+            StringBuilder out = new StringBuilder(j - i + 16).append(s, i, j);
+            i = j;
             while (i < s.length()) {
                 char c = s.charAt(i++);
                 if (c == '"') return out.toString();

@@ -113,16 +113,25 @@ final class Languages {
         return best < 0 ? Optional.empty() : Optional.of(names[best]);
     }
 
-    private static final Map<String, Set<String>> STOPWORD_SETS = stopwordSets();
+    /** The languages in a fixed order, and for each stop word the set of them it belongs to (bit k: language k). */
+    private static final String[] STOPWORD_LANGUAGES = STOPWORDS.keySet().stream().sorted().toArray(String[]::new);
+    private static final Map<String, Integer> STOPWORD_BITS = stopwordBits();
 
-    private static Map<String, Set<String>> stopwordSets() {
-        Map<String, Set<String>> sets = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, String[]> language : STOPWORDS.entrySet()) sets.put(language.getKey(), Set.of(language.getValue()));
-        return sets;
+    private static Map<String, Integer> stopwordBits() {
+        Map<String, Integer> bits = new java.util.HashMap<>();
+        for (int k = 0; k < STOPWORD_LANGUAGES.length; k++) {
+            for (String word : STOPWORDS.get(STOPWORD_LANGUAGES[k])) bits.merge(word, 1 << k, (a, b) -> a | b);
+        }
+        return Map.copyOf(bits);
     }
 
-    /** The text's runs of letters, lower-cased: what splitting at every non-letter gives. */
-    private static List<String> letterRuns(String text) {
+    private static final int LONGEST_STOPWORD = STOPWORD_BITS.keySet().stream().mapToInt(String::length).max().orElse(0);
+
+    /**
+     * The text's runs of letters, lower-cased: what splitting at every non-letter gives, less the runs longer than
+     * {@code maxLength} (no stop word is that long, and most words of a paragraph are).
+     */
+    private static List<String> letterRuns(String text, int maxLength) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> words = new java.util.ArrayList<>();
         int start = -1;
@@ -131,7 +140,7 @@ final class Languages {
             boolean letter = i < lower.length() && Character.isLetter(cp);
             if (letter && start < 0) start = i;
             if (!letter && start >= 0) {
-                words.add(lower.substring(start, i));
+                if (i - start <= maxLength) words.add(lower.substring(start, i));
                 start = -1;
             }
             i += i < lower.length() ? Character.charCount(cp) : 1;
@@ -140,16 +149,20 @@ final class Languages {
     }
 
     private static Optional<String> byStopwords(String text) {
-        List<String> words = letterRuns(text);
+        // one look-up per word, not one per word and language: the scores are the same
+        int[] scores = new int[STOPWORD_LANGUAGES.length];
+        for (String w : letterRuns(text, LONGEST_STOPWORD)) {
+            Integer bits = STOPWORD_BITS.get(w);
+            if (bits == null) continue;
+            for (int k = 0; k < scores.length; k++) if ((bits & 1 << k) != 0) scores[k]++;
+        }
         String best = null;
         int bestScore = 2;
-        for (Map.Entry<String, Set<String>> language : STOPWORD_SETS.entrySet()) {
-            Set<String> stop = language.getValue();
-            int score = 0;
-            for (String w : words) if (stop.contains(w)) score++;
-            if (score > bestScore || score == bestScore && best != null && language.getKey().compareTo(best) < 0) {
-                best = language.getKey();
-                bestScore = score;
+        for (int k = 0; k < scores.length; k++) {
+            String language = STOPWORD_LANGUAGES[k];
+            if (scores[k] > bestScore || scores[k] == bestScore && best != null && language.compareTo(best) < 0) {
+                best = language;
+                bestScore = scores[k];
             }
         }
         return Optional.ofNullable(best);

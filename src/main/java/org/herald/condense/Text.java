@@ -28,6 +28,7 @@ final class Text {
      * join emoji and shape Persian and Indic words.
      */
     static String normalizeSpace(String s) {
+        if (isPlain(s)) return s;
         StringBuilder out = new StringBuilder(s.length());
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); ) {
@@ -50,6 +51,22 @@ final class Text {
         for (int i = 0; i < result.length() && plain; i++) plain = result.charAt(i) < 0x300;
         if (plain) return result;
         return Normalizer.isNormalized(result, Normalizer.Form.NFC) ? result : Normalizer.normalize(result, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Printable ASCII with single spaces between words and none at the ends: what most titles and values are,
+     * and what {@link #normalizeSpace} leaves as it is.
+     */
+    private static boolean isPlain(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') return false;
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == ' ' && previous == ' ') return false;
+            previous = c;
+        }
+        return true;
     }
 
     private static boolean isDropped(int cp) {
@@ -182,7 +199,12 @@ final class Text {
 
     private static boolean isSpacingTag(String html, int at) {
         int start = html.charAt(at) == '/' ? at + 1 : at;
+        if (start >= html.length()) return false;
+        char first = html.charAt(start);
         for (String tag : SPACING_TAGS) {
+            // an ASCII first letter that differs rules a tag out without the case-blind comparison (which also
+            // folds a few non-ASCII letters, so those still get it)
+            if (first < 0x80 && (first | 0x20) != tag.charAt(0)) continue;
             if (regionIs(html, start, tag)) return true;
         }
         return false;

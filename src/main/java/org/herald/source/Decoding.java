@@ -58,6 +58,13 @@ final class Decoding {
      * (little-endian) or even (big-endian) offsets, and hardly any have a zero low byte. Text in a single-byte
      * or UTF-8 encoding has no zero bytes at all.
      */
+    /** UTF-16 by a byte order mark or by its zero bytes: the one case where markup is not ASCII bytes. */
+    static Optional<Charset> utf16(byte[] bytes) {
+        if (startsWith(bytes, 0xFE, 0xFF)) return Optional.of(StandardCharsets.UTF_16BE);
+        if (startsWith(bytes, 0xFF, 0xFE)) return Optional.of(StandardCharsets.UTF_16LE);
+        return utf16ByZeroBytes(bytes);
+    }
+
     private static Optional<Charset> utf16ByZeroBytes(byte[] bytes) {
         int n = Math.min(bytes.length, 4096) & ~1;
         int units = n / 2;
@@ -102,7 +109,7 @@ final class Decoding {
         }
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
+    static boolean startsWith(byte[] bytes, int... prefix) {
         if (bytes.length < prefix.length) return false;
         for (int i = 0; i < prefix.length; i++) {
             if ((bytes[i] & 0xFF) != prefix[i]) return false;

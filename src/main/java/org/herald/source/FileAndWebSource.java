@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -130,7 +131,7 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
                 return tooLarge(input);
             }
             try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
+                bytes = readUpTo(in, size, Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
             }
             if (bytes.length > settings.maxBytes()) {
                 return tooLarge(input);
@@ -145,22 +146,67 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
         return parse(input, bytes, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Reads a stream of {@code expected} bytes into an array of that size, with no copy, and goes on (up to
+     * {@code limit} bytes) if the file has grown since its size was read. ({@code readNBytes(limit)} reads in
+     * 8 KB pieces and copies them all once more.)
+     */
+    private static byte[] readUpTo(InputStream in, long expected, long limit) throws IOException {
+        byte[] buf = new byte[(int) Math.min(expected, limit)];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                int next = n < limit ? in.read() : -1;
+                if (next < 0) return buf;
+                buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.max(16, buf.length * 2L)));
+                buf[n++] = (byte) next;
+                continue;
+            }
+            int read = in.read(buf, n, buf.length - n);
+            if (read < 0) return Arrays.copyOf(buf, n);
+            n += read;
+        }
+    }
+
     private SourceResult tooLarge(String input) {
         return new SourceResult.Failure(input, "larger than the " + Sizes.describe(settings.maxBytes()) + " limit");
+    }
+
+    /**
+     * The start of the page, as much as {@link ContentKind} reads (8,192 characters, and 2,048 after leading white
+     * space): a few kilobytes for most pages, more where characters take several bytes. A page in another charset
+     * than UTF-8 differs from its UTF-8 reading only outside ASCII, which the sniffing does not look at.
+     */
+    private static String sniffed(PageBytes page) {
+        for (int bytes = 12 * 1024; bytes <= 48 * 1024; bytes *= 2) {
+            if (page.isWhole(bytes)) return page.head(bytes);
+            String head = page.head(bytes);
+            // the last character may be a multi-byte one cut in two: enough is beyond it
+            if (head.length() > 8192 && leadingSpace(head) + 2048 < head.length() - 1) return head;
+        }
+        return page.wholeText();
     }
 
     /** Decodes and parses bytes already read; public so callers holding bytes (tests, benchmarks) share the path. */
     public static SourceResult parse(String source, byte[] bytes, Optional<String> contentType, Optional<URI> url) {
         if (isBlank(bytes)) return new SourceResult.Failure(source, "empty: there is no article in it");
-        String text = Decoding.decode(bytes, contentType);
-        return switch (ContentKind.of(bytes, text, contentType)) {
+        PageBytes page = PageBytes.read(bytes, contentType);
+        // what the input is shows in its first characters; an HTML page is then left as bytes for condensing
+        String head = sniffed(page);
+        return switch (ContentKind.of(bytes, head, contentType)) {
             case BINARY -> new SourceResult.Failure(source, "binary data, not text, HTML or a feed");
-            case FEED -> Feeds.parse(source, text, url);
-            case HTML -> new SourceResult.Articles(source, List.of(new WebPage(source, url, text)));
-            case TEXT -> TextArticles.parse(source, text)
+            case FEED -> Feeds.parse(source, Decoding.decode(bytes, contentType), url);
+            case HTML -> new SourceResult.Articles(source, List.of(new WebPage(source, url, page)));
+            case TEXT -> TextArticles.parse(source, Decoding.decode(bytes, contentType))
                     .<SourceResult>map(a -> new SourceResult.Articles(source, List.of(a)))
                     .orElseGet(() -> new SourceResult.Failure(source, "empty: there is no article in it"));
         };
+    }
+
+    private static int leadingSpace(String text) {
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) i++;
+        return i;
     }
 
     private static boolean isBlank(byte[] bytes) {
