@@ -193,7 +193,10 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
         PageBytes page = PageBytes.read(bytes, contentType);
         // what the input is shows in its first characters; an HTML page is then left as bytes for condensing
         String head = sniffed(page);
-        return switch (ContentKind.of(bytes, head, contentType)) {
+        ContentKind kind = ContentKind.of(bytes, head, contentType);
+        // markup that opens with a long injected script before its own <html> is judged on more than the start
+        if (kind == ContentKind.TEXT && head.stripLeading().startsWith("<")) kind = ContentKind.of(bytes, page.wholeText(), contentType);
+        return switch (kind) {
             case BINARY -> new SourceResult.Failure(source, "binary data, not text, HTML or a feed");
             case FEED -> Feeds.parse(source, Decoding.decode(bytes, contentType), url);
             case HTML -> new SourceResult.Articles(source, List.of(new WebPage(source, url, page)));
