@@ -13,11 +13,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Shows, for each input, the story Herald sees and the exact post each channel would receive. Posts nothing. */
 @Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = HeraldCommand.Version.class,
@@ -47,23 +55,87 @@ final class PreviewCommand implements Callable<Integer> {
         PrintStream err = herald.console().err;
         StoryReader reader = new StoryReader(settings);
         boolean failed = false;
-        for (String input : inputs) {
-            for (StoryReader.Read read : reader.read(input, fallbackLink)) {
-                if (read instanceof StoryReader.Read.Failed failure) {
-                    failed = true;
-                    reportFailure(out, err, failure.source(), failure.reason());
-                    continue;
+        if (inputs.size() == 1) {
+            failed = print(render(reader, settings, inputs.get(0), fallbackLink), out, err);
+        } else {
+            // Inputs are read and condensed on every core (a newsroom previews hundreds of saved pages at once),
+            // and printed in the order given; a window of a few inputs per worker bounds what waits in memory.
+            int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+            ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+                Thread thread = new Thread(task, "herald-preview");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                Deque<Future<List<Shown>>> window = new ArrayDeque<>();
+                for (String input : inputs) {
+                    window.add(pool.submit(() -> render(reader, settings, input, fallbackLink)));
+                    if (window.size() >= workers * 4) failed |= print(next(window), out, err);
                 }
-                Story story = ((StoryReader.Read.Ok) read).story();
-                List<Post> posts = new ArrayList<>();
-                for (ChannelSettings channel : settings.channels()) posts.add(Composer.forChannel(channel).compose(story, channel));
-                if (json) printJson(out, story, posts);
-                else printHuman(out, story, posts, settings);
+                while (!window.isEmpty()) failed |= print(next(window), out, err);
+            } finally {
+                pool.shutdownNow();
             }
-            out.flush();
         }
         out.flush();
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** One article's lines as printed, or one input's failure: what {@link #render} gives {@link #print}. */
+    private sealed interface Shown {
+        record Lines(String text) implements Shown {
+        }
+
+        record Failure(String source, String reason) implements Shown {
+        }
+    }
+
+    private List<Shown> render(StoryReader reader, HeraldSettings settings, String input, Optional<URI> fallbackLink) {
+        List<Shown> shown = new ArrayList<>();
+        for (StoryReader.Read read : reader.read(input, fallbackLink)) {
+            if (read instanceof StoryReader.Read.Failed failure) {
+                shown.add(new Shown.Failure(failure.source(), failure.reason()));
+                continue;
+            }
+            Story story = ((StoryReader.Read.Ok) read).story();
+            List<Post> posts = new ArrayList<>();
+            for (ChannelSettings channel : settings.channels()) posts.add(Composer.forChannel(channel).compose(story, channel));
+            StringWriter text = new StringWriter();
+            try (PrintWriter lines = new PrintWriter(text)) {
+                if (json) printJson(lines, story, posts);
+                else printHuman(lines, story, posts, settings);
+            }
+            shown.add(new Shown.Lines(text.toString()));
+        }
+        return shown;
+    }
+
+    /** Prints one input's articles and failures; true when any failed. */
+    private boolean print(List<Shown> shown, PrintStream out, PrintStream err) {
+        boolean failed = false;
+        for (Shown s : shown) {
+            if (s instanceof Shown.Failure failure) {
+                failed = true;
+                reportFailure(out, err, failure.source(), failure.reason());
+            } else {
+                out.print(((Shown.Lines) s).text());
+            }
+        }
+        out.flush();
+        return failed;
+    }
+
+    private static List<Shown> next(Deque<Future<List<Shown>>> window) {
+        try {
+            return window.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the inputs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Optional<URI> parseLink() {
@@ -79,7 +151,7 @@ final class PreviewCommand implements Callable<Integer> {
         }
     }
 
-    private static void printJson(PrintStream out, Story story, List<Post> posts) {
+    private static void printJson(PrintWriter out, Story story, List<Post> posts) {
         JsonWriter w = new JsonWriter().beginObject()
                 .field("source", story.source())
                 .field("headline", story.headline())
@@ -105,7 +177,7 @@ final class PreviewCommand implements Callable<Integer> {
         out.println(w.endArray().endObject());
     }
 
-    private static void printHuman(PrintStream out, Story story, List<Post> posts, HeraldSettings settings) {
+    private static void printHuman(PrintWriter out, Story story, List<Post> posts, HeraldSettings settings) {
         out.println("── " + story.source());
         out.println("headline  " + story.headline());
         out.println("link      " + story.link().map(URI::toString).orElse("(none: pass --link URL to give one)"));

@@ -146,7 +146,8 @@ public final class Condenser {
                 .map(Text::clean)
                 .map(Summaries::withoutTrailingBoilerplate)
                 .filter(d -> !d.isEmpty() && !d.equals(headline.get()) && !Boilerplate.isBoilerplate(d));
-        String summary = description.orElseGet(() -> Summaries.firstSubstantial(paragraphs(facts), headline.get()).orElse(""));
+        String summary = description.orElseGet(() -> Summaries.firstSubstantial(paragraphs(facts, 4 * settings.summaryMaxLength()), headline.get())
+                .orElse(""));
 
         Optional<String> declaredLang = facts.lang()
                 .or(() -> facts.meta("og:locale"))
@@ -294,15 +295,18 @@ public final class Condenser {
         return Optional.ofNullable(best);
     }
 
-    /** The article's paragraphs if it marks any, else all; each turned into text only when the summary asks for it. */
-    private static List<String> paragraphs(PageFacts facts) {
+    /**
+     * The article's paragraphs if it marks any, else all; each turned into text only when the summary asks for it,
+     * and only as much of it as a summary of {@code chars / 4} characters could keep, with room for its sentence ends.
+     */
+    private static List<String> paragraphs(PageFacts facts, int chars) {
         List<PageFacts.Paragraph> inArticle = new ArrayList<>();
         for (PageFacts.Paragraph p : facts.paragraphs) if (p.inArticle()) inArticle.add(p);
         List<PageFacts.Paragraph> chosen = inArticle.isEmpty() ? facts.paragraphs : inArticle;
         return new java.util.AbstractList<>() {
             @Override
             public String get(int index) {
-                return chosen.get(index).text();
+                return chosen.get(index).textOfStart(chars);
             }
 
             @Override

@@ -21,6 +21,27 @@ final class PageFacts {
         String text() {
             return Text.stripTags(markup);
         }
+
+        /**
+         * The text of about the first {@code chars} characters of markup, cut at white space outside a tag (so no
+         * tag or entity is cut in two): a summary keeps a few hundred characters of one paragraph, and cleaning a
+         * long paragraph whole made text-heavy pages the slowest per byte.
+         */
+        String textOfStart(int chars) {
+            if (markup.length() <= chars) return text();
+            boolean inTag = false;
+            for (int i = 0; i < markup.length(); i++) {
+                char c = markup.charAt(i);
+                if (c == '<') inTag = true;
+                else if (c == '>') inTag = false;
+                else if (i >= chars && !inTag && Character.isWhitespace(c)) {
+                    String start = Text.stripTags(markup.substring(0, i));
+                    // markup dense with tags leaves too little text to choose a summary from: take it whole
+                    return start.length() >= chars / 2 ? start : text();
+                }
+            }
+            return text();
+        }
     }
 
     final Map<String, String> meta = new HashMap<>();

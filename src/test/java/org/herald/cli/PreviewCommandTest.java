@@ -37,6 +37,31 @@ class PreviewCommandTest {
     }
 
     @Test
+    void manyInputsAreReadTogetherAndPrintedInTheOrderGivenWithEachFailureInItsPlace() throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("--config", CONFIG, "preview", "--json", "--link", "https://example.com/x"));
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            if (i % 7 == 3) {
+                args.add(dir.resolve("missing-" + i + ".txt").toString());
+                expected.add("missing-" + i + ".txt");
+            } else {
+                // pages of very different sizes, so they finish out of order when read in parallel
+                Path story = write("story-" + i + ".txt", "Story number " + i + " makes the news\n\n" + "Body text. ".repeat(1 + (i * 37) % 4000));
+                args.add(story.toString());
+                expected.add("Story number " + i + " makes the news");
+            }
+        }
+        HeraldRun run = HeraldRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.outLines()).hasSize(60);
+        for (int i = 0; i < 60; i++) {
+            String line = run.outLines().get(i);
+            if (expected.get(i).startsWith("missing-")) assertThat(line).contains("\"error\"").contains(expected.get(i));
+            else assertThat(line).contains("\"headline\":\"" + expected.get(i) + "\"");
+        }
+    }
+
+    @Test
     void humanOutputShowsEachChannelsPostWithItsLengthAndVerdict() {
         HeraldRun run = HeraldRun.of("--config", CONFIG, "preview", "--link", "https://example.com/x", SEED);
         assertThat(run.exitCode()).isZero();
