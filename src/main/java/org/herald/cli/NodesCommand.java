@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 
 /** The cluster's nodes: who they are, when they last checked in, what they are running; dead ones marked. */
 @Command(name = "nodes", mixinStandardHelpOptions = true, versionProvider = HeraldCommand.Version.class,
-        description = "Show the Herald nodes sharing this PostgreSQL database: instance id, host, version, last check-in, "
-                + "what each is running now. A node that has missed two check-ins is shown dead.")
+        description = "Show the Herald nodes sharing this PostgreSQL database (on the embedded database, the one process "
+                + "sending from it): instance id, host, version, last check-in, what each is running now. A node that has missed "
+                + "two check-ins is shown dead.")
 final class NodesCommand implements Callable<Integer> {
     @ParentCommand
     HeraldCommand herald;
@@ -27,14 +28,9 @@ final class NodesCommand implements Callable<Integer> {
     public Integer call() {
         var out = herald.console().out;
         var err = herald.console().err;
-        if (!herald.settings().storage().isPostgres()) {
-            err.println("herald: nodes: " + herald.settings().storage().maskedUrl() + " is the embedded database, which one process "
-                    + "sends from at a time; a cluster needs storage.jdbc-url = \"jdbc:postgresql://...\" (see the README)");
-            return ExitCodes.FAILED;
-        }
         Instant now = herald.clock().instant();
         try (Database database = Database.open(herald.settings().storage())) {
-            List<ClusterNodes.Node> nodes = new ClusterNodes(database.dataSource()).list(now);
+            List<ClusterNodes.Node> nodes = ClusterNodes.of(herald.settings().storage(), database.dataSource()).list(now);
             if (json) {
                 for (ClusterNodes.Node node : nodes) out.println(json(node));
             } else if (nodes.isEmpty()) {

@@ -16,7 +16,6 @@ import org.herald.outbox.FeedPolls;
 import org.herald.outbox.FeedStates;
 import org.herald.outbox.Outbox;
 import org.herald.outbox.Pauses;
-import org.herald.outbox.SenderLock;
 import org.herald.schedule.ClusterNodes;
 
 import javax.sql.DataSource;
@@ -44,7 +43,6 @@ public record Services(HeraldSettings settings, Clock clock, Engine engine, View
 
     /** The nodes {@code herald nodes} lists; on the embedded database, the one process sending from it. */
     private static ClusterNodes nodes(HeraldSettings settings, DataSource dataSource) {
-        return settings.storage().isPostgres() ? new ClusterNodes(dataSource)
-                : ClusterNodes.embedded(dataSource, () -> SenderLock.livingHolder(settings.storage()));
+        return ClusterNodes.of(settings.storage(), dataSource);
     }
 }

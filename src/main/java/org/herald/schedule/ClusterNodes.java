@@ -48,6 +48,15 @@ public final class ClusterNodes {
         this.embeddedSender = embeddedSender;
     }
 
+    /**
+     * The nodes of the configured database, as {@code herald nodes} and the console list them: on PostgreSQL
+     * every node's check-ins; on the embedded database, the one process sending from it.
+     */
+    public static ClusterNodes of(org.herald.config.StorageSettings storage, DataSource dataSource) {
+        return storage.isPostgres() ? new ClusterNodes(dataSource)
+                : embedded(dataSource, () -> org.herald.outbox.SenderLock.livingHolder(storage));
+    }
+
     /** The node of an embedded database: alive while its process holds the sender lock ({@code senderPid}). */
     public static ClusterNodes embedded(DataSource dataSource, Supplier<Optional<Long>> senderPid) {
         return new ClusterNodes(dataSource, Optional.of(senderPid));

@@ -69,6 +69,12 @@ class EmbeddedDatabaseSecurityTest {
                 assertThat(new org.herald.outbox.Outbox(database.dataSource()).list(Optional.empty(), 10)).isEmpty();
             }
 
+            // herald nodes beside it lists the running process as the database's one live node
+            try (HeraldProcess nodes = HeraldProcess.start(dir.resolve("nodes.log"), config, "nodes", "--json")) {
+                assertThat(nodes.exitCode(60)).as(nodes.output()).isZero();
+                assertThat(nodes.output()).contains("\"pid\":" + herald.pid() + ",").contains("\"state\":\"alive\"");
+            }
+
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data")))).isEqualTo("rwx------");
             try (Stream<Path> files = Files.list(dir.resolve("data"))) {
                 assertThat(files.toList()).isNotEmpty().allSatisfy(file -> assertThat(
