@@ -34,7 +34,7 @@ public final class RowActions {
     public RowAction cancel(long id) {
         Optional<OutboxEntry> row = outbox.find(id);
         if (row.isEmpty()) return noRow(id);
-        if (!outbox.cancel(id, clock.instant())) return refused(id, "can be cancelled only while SCHEDULED, FAILED or EXPIRED");
+        if (!outbox.cancel(id, clock.instant())) return refused(id, "can be cancelled only while SCHEDULED, PENDING_REVIEW, FAILED or EXPIRED");
         return done(row.get(), "cancelled");
     }
 
@@ -114,8 +114,9 @@ public final class RowActions {
         return state == OutboxState.SCHEDULED || state == OutboxState.FAILED || state == OutboxState.EXPIRED;
     }
 
+    /** A row held for review can be cancelled too (a CMS taking a story back), besides being rejected. */
     public static boolean cancellable(OutboxState state) {
-        return editable(state);
+        return editable(state) || state == OutboxState.PENDING_REVIEW;
     }
 
     public static boolean retryable(OutboxState state) {

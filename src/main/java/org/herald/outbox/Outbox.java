@@ -390,7 +390,7 @@ public final class Outbox {
 
     /** Cancels a row that has not been sent; false if it is sending, sent, or unknown. */
     public boolean cancel(long id, Instant now) {
-        return update("UPDATE outbox SET state = 'CANCELLED', updated_at = ? WHERE id = ? AND state IN ('SCHEDULED', 'FAILED', 'EXPIRED')",
+        return update("UPDATE outbox SET state = 'CANCELLED', updated_at = ? WHERE id = ? AND state IN ('SCHEDULED', 'PENDING_REVIEW', 'FAILED', 'EXPIRED')",
                 time(now), id) == 1;
     }
 

@@ -76,9 +76,24 @@ class RowActionsTest {
     }
 
     @Test
+    void aRowHeldForReviewCanBeCancelledAndIsThenNeverDue() {
+        Story held = new Story("test", "Unconfirmed merger report", Optional.of(URI.create("https://news.example.org/merger")), "", "en",
+                Direction.LTR, Optional.empty(), Optional.empty(), Optional.empty());
+        long id = ((Outbox.Enqueued.New) outbox.enqueueForReview(held, Outbox.Origin.BY_HAND, List.of(new Outbox.Queued(
+                new Post("x-main", Network.X, "Unconfirmed merger report https://news.example.org/merger",
+                        Optional.of(URI.create("https://news.example.org/merger")), 50, 280, true, false), false)),
+                clock.instant(), clock.instant())).entryIds().get(0);
+        assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxState.PENDING_REVIEW);
+        assertThat(RowActions.cancellable(OutboxState.PENDING_REVIEW)).isTrue();
+        assertThat(actions.cancel(id)).isInstanceOf(RowAction.Done.class);
+        assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxState.CANCELLED);
+        assertThat(outbox.due("x-main", false, clock.instant().plus(Duration.ofDays(1)), 10)).extracting(e -> e.id()).doesNotContain(id);
+    }
+
+    @Test
     void actionsOnRowsThatMovedOnAreRefusedAndNeverAppliedTwice() {
         assertThat(actions.cancel(x)).isInstanceOf(RowAction.Done.class);
-        assertThat(actions.cancel(x).message()).isEqualTo("row " + x + " is CANCELLED; it can be cancelled only while SCHEDULED, FAILED or EXPIRED");
+        assertThat(actions.cancel(x).message()).isEqualTo("row " + x + " is CANCELLED; it can be cancelled only while SCHEDULED, PENDING_REVIEW, FAILED or EXPIRED");
         assertThat(actions.edit(x, "new " + LINK).message()).contains("is CANCELLED; it can be edited only while");
         assertThat(outbox.claim(facebook, "test", clock.instant())).isTrue();
         outbox.markSent(facebook, "99", URI.create("https://www.facebook.com/99"), clock.instant());

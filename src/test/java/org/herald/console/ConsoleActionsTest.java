@@ -76,7 +76,7 @@ class ConsoleActionsTest {
 
         afterRedirect(editor.post("/outbox/" + id + "/cancel", Map.of("csrf", editor.sessionCsrf())), editor);
         String again = afterRedirect(editor.post("/outbox/" + id + "/cancel", Map.of("csrf", editor.sessionCsrf())), editor);
-        assertThat(again).contains("row " + id + " is CANCELLED; it can be cancelled only while SCHEDULED, FAILED or EXPIRED");
+        assertThat(again).contains("row " + id + " is CANCELLED; it can be cancelled only while SCHEDULED, PENDING_REVIEW, FAILED or EXPIRED");
         assertThat(editor.get("/activity?row=" + id).body()).contains("reschedule").contains("cancel").contains("eda");
     }
 

@@ -84,7 +84,7 @@ class QueueActionsTest {
         when(outbox.find(5)).thenReturn(Optional.of(row(OutboxState.SCHEDULED)), Optional.of(row(OutboxState.SENT)));
         when(outbox.cancel(5, NOW)).thenReturn(false);
         RowAction result = actions.apply(MAYA, 5, QueueActions.Kind.CANCEL, Map.of(), ZoneId.of("UTC"));
-        assertThat(result.message()).isEqualTo("row 5 is SENT; it can be cancelled only while SCHEDULED, FAILED or EXPIRED");
+        assertThat(result.message()).isEqualTo("row 5 is SENT; it can be cancelled only while SCHEDULED, PENDING_REVIEW, FAILED or EXPIRED");
         verify(outbox, times(1)).cancel(5, NOW);
         verifyNoInteractions(activity);
     }
