@@ -78,7 +78,23 @@ class CrashSafetyTest {
             assertThat(kills).as("the burst was interrupted several times").isGreaterThanOrEqualTo(3);
 
             Process last = start(config, kills);
-            await().atMost(Duration.ofSeconds(90)).until(() -> x.tweets().size() >= STORIES && graph.posts().size() >= STORIES);
+            try {
+                await().atMost(Duration.ofSeconds(90)).until(() -> x.tweets().size() >= STORIES && graph.posts().size() >= STORIES
+                        || !last.isAlive());
+                assertThat(last.isAlive()).as("the last run is still running").isTrue();
+            } catch (RuntimeException | AssertionError e) {
+                // what the last two runs said, and where the rows stand, so a failure here can be explained
+                System.out.printf("crash test: X has %d tweets, Graph %d posts of %d stories%n", x.tweets().size(), graph.posts().size(), STORIES);
+                for (int run = Math.max(0, kills - 1); run <= kills; run++) {
+                    List<String> lines = Files.readAllLines(dir.resolve("run-" + run + ".log"));
+                    System.out.println("---- run " + run + ", last lines:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                }
+                last.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                try (Database database = Database.open(SettingsLoader.load(config).storage())) {
+                    System.out.println("---- rows by state: " + new Outbox(database.dataSource()).countByState());
+                }
+                throw e;
+            }
             last.destroy();            // SIGTERM: graceful
             assertThat(last.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
