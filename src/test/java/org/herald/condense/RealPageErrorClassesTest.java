@@ -2,14 +2,15 @@ package org.herald.condense;
 
 import org.herald.config.CondenseSettings;
 import org.herald.source.PlainText;
-import org.herald.source.WebPage;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.herald.condense.HandMadePages.condense;
+import static org.herald.condense.HandMadePages.condensed;
+import static org.herald.condense.HandMadePages.page;
 
 /**
  * The kinds of mistake real publisher pages led Herald into, each on a small page built to show it: a
@@ -18,25 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and an h1 that shares no words with the title.
  */
 class RealPageErrorClassesTest {
-    private static Condensed condensed(String html, String url) {
-        return new Condenser(CondenseSettings.defaults())
-                .condense(new WebPage("page.html", Optional.ofNullable(url).map(URI::create), html), Optional.empty());
-    }
-
-    private static Story condense(String html) {
-        return condense(html, null);
-    }
-
-    private static Story condense(String html, String url) {
-        Condensed c = condensed(html, url);
-        assertThat(c).isInstanceOf(Condensed.Ok.class);
-        return ((Condensed.Ok) c).story();
-    }
-
-    private static String page(String head, String body) {
-        return "<html><head>" + head + "</head><body>" + body + "</body></html>";
-    }
-
     // a paragraph or a description taken as the headline
 
     @Test

@@ -8,12 +8,14 @@ import org.herald.source.SourceResult;
 import org.herald.source.WebPage;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.herald.condense.HandMadePages.condense;
+import static org.herald.condense.HandMadePages.condensed;
+import static org.herald.condense.HandMadePages.page;
 
 /**
  * The kinds of mistake the pages labelled apart from development ({@code corpus-labels/UNSEEN.md}) showed, each on
@@ -22,25 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page naming the site, and a date with the site's sections after the story.
  */
 class UnseenPageErrorClassesTest {
-    private static Condensed condensed(String html, String url) {
-        return new Condenser(CondenseSettings.defaults())
-                .condense(new WebPage("page.html", Optional.ofNullable(url).map(URI::create), html), Optional.empty());
-    }
-
-    private static Story condense(String html) {
-        return condense(html, null);
-    }
-
-    private static Story condense(String html, String url) {
-        Condensed c = condensed(html, url);
-        assertThat(c).isInstanceOf(Condensed.Ok.class);
-        return ((Condensed.Ok) c).story();
-    }
-
-    private static String page(String head, String body) {
-        return "<html><head>" + head + "</head><body>" + body + "</body></html>";
-    }
-
     // a page whose first bytes are a script the host injected before <html>
 
     @Test
