@@ -99,6 +99,13 @@ class ComposeBrowserTest {
         assertThat(browser.findElement(By.id("post-fb-main")).getText()).contains("Link: " + CANONICAL);
         assertThat(browser.findElement(By.id("confidence")).getText()).contains("high");
         Chromium.screenshot(browser, "compose-01-read");
+        // on a phone the form fits the screen: nothing makes the page scroll sideways
+        org.openqa.selenium.Dimension desk = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        Chromium.screenshot(browser, "compose-01-read-phone");
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isLessThanOrEqualTo(0L);
+        browser.manage().window().setSize(desk);
 
         // a headline far too long: every channel is composed again as it is typed, and X's counter says over
         String tooLong = "Harbour reopens after the storm as ships, ferries and fishing boats return to the old port, "
