@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 /** Turns any {@link Article} into a {@link Story}: headline, canonical link, summary, language and direction. */
 public final class Condenser {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern FEED_TITLE_SEPARATOR = Pattern.compile("\\s[-|–—:]\\s");
     private final CondenseSettings settings;
 
     /** A line that is nothing but an HTML tag or comment: {@code <script type="text/javascript">}, {@code <!-- -->}. */
@@ -161,8 +163,8 @@ public final class Condenser {
 
     /** A name the page gives its site, unless it is really the story's title (some CMSs put it in application-name). */
     private static boolean isSiteName(String name, Optional<String> title) {
-        if (name.isEmpty() || name.split("\\s+").length > 8) return false;
-        return title.isEmpty() || !Agreement.same(name, title.get()) || name.split("\\s+").length <= 2;
+        if (name.isEmpty() || SPACES.split(name).length > 8) return false;
+        return title.isEmpty() || !Agreement.same(name, title.get()) || SPACES.split(name).length <= 2;
     }
 
     private static List<String> cleanedEvidence(List<String> corroborators) {
@@ -220,7 +222,7 @@ public final class Condenser {
     private Condensed condenseEntry(FeedEntry entry, Optional<URI> fallbackLink) {
         SiteNames site = new SiteNames();
         site.addName(Text.clean(entry.feedTitle()));
-        for (String part : Text.clean(entry.feedTitle()).split("\\s[-|–—:]\\s")) site.addName(part);
+        for (String part : FEED_TITLE_SEPARATOR.split(Text.clean(entry.feedTitle()))) site.addName(part);
         entry.feedLink().ifPresent(site::addHost);
         Optional<URI> link = entry.link().flatMap(l -> Links.canonical(l.toString(), Optional.empty()));
         link.ifPresent(site::addHost);

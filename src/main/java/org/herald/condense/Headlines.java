@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * ({@code Story | Site}, {@code Site - Story}) while keeping the headline's own colons, dashes and quotes.
  */
 final class Headlines {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_ELLIPSIS = Pattern.compile("(\\.\\.\\.|…)$");
     /**
      * Separators between a headline and a site or section name. Pipes and their kin almost never occur in a
      * headline; dashes and colons often do, so they only split off a part that is known to name the site.
@@ -150,7 +152,7 @@ final class Headlines {
         Cleaned best = stripped.stream().filter(c -> !isParagraph(c.text(), descriptions)).findFirst().orElse(stripped.get(0));
         // Sharing titles are sometimes cut short with an ellipsis; a fuller form elsewhere on the page wins.
         if (best.text().endsWith("...") || best.text().endsWith("…")) {
-            String stem = best.text().replaceAll("(\\.\\.\\.|…)$", "").strip();
+            String stem = TRAILING_ELLIPSIS.matcher(best.text()).replaceAll("").strip();
             for (Cleaned other : stripped) {
                 String o = other.text();
                 if (o.length() > stem.length() && o.startsWith(stem) && !o.endsWith("…") && !o.endsWith("...")) {
@@ -473,7 +475,7 @@ final class Headlines {
 
     /** A leading part made only of section words ("Local News - …", "World – …"): a label, not the story. */
     private static boolean isSectionName(String text) {
-        String[] words = text.toLowerCase(Locale.ROOT).strip().split("\\s+");
+        String[] words = SPACES.split(text.toLowerCase(Locale.ROOT).strip());
         if (words.length > 3) return false;
         for (String word : words) if (!SECTION_WORDS.contains(word)) return false;
         return true;
@@ -485,7 +487,7 @@ final class Headlines {
 
     /** "Accountancy Age", "CityAM": every word starts with a capital or a digit, as names do. */
     private static boolean isCapitalisedName(String text) {
-        String[] ws = text.strip().split("\\s+");
+        String[] ws = SPACES.split(text.strip());
         if (ws.length > 3) return false;
         for (String w : ws) {
             int cp = w.codePointAt(0);
@@ -523,7 +525,7 @@ final class Headlines {
         int cjk = 0;
         for (int i = 0; i < t.length(); i++) if (t.charAt(i) >= 0x2E80) cjk++;
         int spaced = 0;
-        for (String w : t.split("\\s+")) if (w.codePoints().anyMatch(Character::isLetterOrDigit)) spaced++;
+        for (String w : SPACES.split(t)) if (w.codePoints().anyMatch(Character::isLetterOrDigit)) spaced++;
         // scripts written without spaces: count roughly two characters a word
         return Math.max(spaced, cjk / 2);
     }

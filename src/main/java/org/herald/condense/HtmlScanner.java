@@ -1,5 +1,6 @@
 package org.herald.condense;
 
+import java.util.regex.Pattern;
 import org.herald.source.PageBytes;
 
 import java.lang.invoke.MethodHandles;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * {@link PageBytes}). Lengths in the limits below count characters, as they would in the decoded text.
  */
 final class HtmlScanner {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final int MAX_PARAGRAPHS = 16;
     private static final int MAX_HEADINGS = 6;
     private static final int MAX_CAPTURE = 20_000;
@@ -190,7 +192,7 @@ final class HtmlScanner {
         attributes(nameEnd, end);
         String rel = attribute("rel");
         if (rel == null) return;
-        for (String token : rel.toLowerCase(Locale.ROOT).split("\\s+")) {
+        for (String token : SPACES.split(rel.toLowerCase(Locale.ROOT))) {
             if (token.equals("canonical")) {
                 facts.canonical = attribute("href");
                 return;

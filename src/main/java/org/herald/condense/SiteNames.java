@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * name), used to recognise the site-name part of a title such as {@code Story | Site}.
  */
 final class SiteNames {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final Set<String> HOST_NOISE = Set.of("www", "m", "amp", "mobile", "news", "edition", "en",
             "ar", "com", "net", "org", "co", "uk", "gov", "info", "online", "tv", "de", "fr", "es", "it", "ru",
             "jp", "cn", "kr", "th", "ae", "sa", "eg", "au", "ca", "in", "io", "br", "mx", "nl", "pl", "pt", "tr");
@@ -81,8 +83,8 @@ final class SiteNames {
             }
         }
         // "Historische Wehranlage in Horka e.V" on wehranlage-horka.de: every word of the host, in a short name
-        if (!hostWords.isEmpty() && s.split("\\s+").length <= 7) {
-            String lower = " " + Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", " ");
+        if (!hostWords.isEmpty() && SPACES.split(s).length <= 7) {
+            String lower = " " + NOT_WORD.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT)).replaceAll(" ");
             for (List<String> words : hostWords) {
                 if (words.stream().allMatch(w -> lower.contains(" " + w))) return true;
             }

@@ -1,5 +1,6 @@
 package org.herald.condense;
 
+import java.util.regex.Pattern;
 import java.text.BreakIterator;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.Optional;
 
 /** Chooses a story's summary and trims it to length at a sentence, or else a word, boundary. */
 final class Summaries {
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:\\p{Pd}]+$");
     private static final int SUBSTANTIAL = 60;
 
     private Summaries() {
@@ -60,7 +62,7 @@ final class Summaries {
             cut = wordEnd;
         }
         if (cut == 0) cut = TextCuts.graphemeBoundaryAtOrBefore(text, limit - 1);
-        String head = text.substring(0, cut).replaceAll("[\\s,;:\\p{Pd}]+$", "");
+        String head = TRAILING_PUNCTUATION.matcher(text.substring(0, cut)).replaceAll("");
         return head + "…";
     }
 }

@@ -45,8 +45,8 @@ enum ContentKind {
     private static final Pattern OPENING_ELEMENT = Pattern.compile("<(?:script|style|link|noscript|div|iframe|base)[\\s>/]");
 
     /**
-     * NUL characters, or many control characters, never occur in text, HTML or feeds. Judged on the decoded
-     * text, not the bytes: UTF-16 text has a zero in every other byte.
+     * NUL characters, or many control characters, never occur in text, HTML or feeds. UTF-16, whose text has a
+     * zero in every other byte, is decoded before it gets here.
      */
     private static boolean looksBinary(String text) {
         int limit = Math.min(text.length(), 8192);

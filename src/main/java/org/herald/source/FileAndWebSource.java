@@ -174,14 +174,13 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
 
     /**
      * The start of the page, as much as {@link ContentKind} reads (8,192 characters, and 2,048 after leading white
-     * space): a few kilobytes for most pages, more where characters take several bytes. A page in another charset
-     * than UTF-8 differs from its UTF-8 reading only outside ASCII, which the sniffing does not look at.
+     * space), a byte per character ({@link PageBytes#head}).
      */
     private static String sniffed(PageBytes page) {
         for (int bytes = 12 * 1024; bytes <= 48 * 1024; bytes *= 2) {
             if (page.isWhole(bytes)) return page.head(bytes);
             String head = page.head(bytes);
-            // the last character may be a multi-byte one cut in two: enough is beyond it
+            // more than the leading white space and the 2,048 characters after it
             if (head.length() > 8192 && leadingSpace(head) + 2048 < head.length() - 1) return head;
         }
         return page.wholeText();

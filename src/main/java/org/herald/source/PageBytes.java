@@ -91,11 +91,12 @@ public final class PageBytes {
     }
 
     /**
-     * Text of the page's first {@code limit} bytes at most, for telling HTML from a feed or plain text: a page
-     * that is in another charset differs from it only outside ASCII, which the sniffing does not look at.
+     * The page's first {@code limit} bytes at most, one character per byte, for telling HTML from a feed or plain
+     * text. The sniffing looks only at ASCII (markup, white space, control characters), which is the same in every
+     * ASCII-compatible charset; a byte per character is a copy rather than a decode, and keeps the string compact.
      */
     String head(int limit) {
-        return new String(bytes, start, Math.min(bytes.length - start, limit), StandardCharsets.UTF_8);
+        return new String(bytes, start, Math.min(bytes.length - start, limit), StandardCharsets.ISO_8859_1);
     }
 
     boolean isWhole(int limit) {

@@ -1,16 +1,18 @@
 package org.herald.source;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads a plain-text story: the first non-blank line is its headline, the rest its body. */
 final class TextArticles {
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
     private TextArticles() {
     }
 
     static Optional<PlainText> parse(String source, String text) {
-        String[] lines = text.split("\\r\\n|\\r|\\n", -1);
+        String[] lines = LINE_BREAK.split(text, -1);
         int i = 0;
         while (i < lines.length && lines[i].isBlank()) i++;
         if (i == lines.length) return Optional.empty();
