@@ -20,7 +20,7 @@ final class Headlines {
      * Separators between a headline and a site or section name. Pipes and their kin almost never occur in a
      * headline; dashes and colons often do, so they only split off a part that is known to name the site.
      */
-    private static final Pattern SEPARATOR = Pattern.compile(
+    static final Pattern SEPARATOR = Pattern.compile(
             "\\s+(?:\\||::|»|«|·|•|‹|›|—|–|--|-|~|/|:)\\s+"
                     // a bare pipe between quotes or brackets is quoted text ("Why “|” …"), not a separator
                     + "|(?<![“\"'‘«(\\[])\\s*[|｜]\\s*(?![”\"'’»)\\]])"
@@ -80,7 +80,7 @@ final class Headlines {
     }
 
     /** One separator-delimited part of a title, with the separator that came before it. */
-    private record Part(String separator, String text) {
+    record Part(String separator, String text) {
         boolean afterStrongSeparator() {
             String s = separator.strip();
             return !s.isEmpty() && !s.equals("-") && !s.equals("–") && !s.equals("—") && !s.equals(":")
@@ -425,16 +425,26 @@ final class Headlines {
         return Optional.ofNullable(best);
     }
 
-    private static List<Part> split(String title) {
+    static List<Part> split(String title) {
         List<Part> parts = new ArrayList<>();
         if (!hasSeparatorCharacter(title)) {
             parts.add(new Part("", title));
             return parts;
         }
-        Matcher m = SEPARATOR.matcher(title);
+        // Every separator match opens with white space or a separator character, so the search can start just
+        // before the next such character instead of trying the whole pattern at every position (the slow part).
+        // Transparent bounds keep the look-behinds seeing the text before the search's start.
+        Matcher m = SEPARATOR.matcher(title).useTransparentBounds(true).useAnchoringBounds(false);
         int start = 0;
         String separator = "";
-        while (m.find()) {
+        int from = 0;
+        while (true) {
+            int next = nextSeparatorCharacter(title, from);
+            if (next < 0) break;
+            while (next > from && isRegexSpace(title.charAt(next - 1))) next--;
+            m.region(next, title.length());
+            if (!m.find()) break;
+            from = m.end();
             if (m.start() == 0 || m.end() == title.length()) continue;
             String text = title.substring(start, m.start());
             // "« Nous ne partirons pas » : …": a guillemet that closes a quotation is not a separator
@@ -450,15 +460,25 @@ final class Headlines {
 
     /** Whether any character that {@link #SEPARATOR} needs occurs at all: most cheaply answered before the regex. */
     private static boolean hasSeparatorCharacter(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        return nextSeparatorCharacter(s, 0) >= 0;
+    }
+
+    /** Index of the first character from {@code from} that every match of {@link #SEPARATOR} holds one of, or -1. */
+    private static int nextSeparatorCharacter(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
             switch (s.charAt(i)) {
                 case '|', '｜', ':', '：', '-', '–', '—', '»', '«', '·', '•', '‹', '›', '~', '/', '_', '＿':
-                    return true;
+                    return i;
                 default:
                     break;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** {@code \s} as the separator pattern means it (no Unicode flag). */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static int count(String s, char c) {
