@@ -86,6 +86,7 @@ public final class HeraldCommand implements Runnable {
 
     /** Runs Herald with a given clock and way of waiting, so tests of retries never sleep. */
     static int execute(String[] args, Console console, Clock clock, Sleeper sleeper) {
+        Warmup.startFor(SubcommandChoice.commandName(args));
         HeraldCommand top = new HeraldCommand(console, clock, sleeper);
         Factory factory = new Factory(top);
         CommandLine commandLine = new CommandLine(top, factory);

@@ -25,7 +25,7 @@ final class SubcommandChoice {
     }
 
     /** The first word after the top command's own options, or null when anything else comes first. */
-    private static String commandName(String[] args) {
+    static String commandName(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--verbose") || arg.startsWith("--config=")) continue;

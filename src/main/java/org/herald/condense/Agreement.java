@@ -19,6 +19,7 @@ final class Agreement {
 
     /** Letters and digits only, lower-cased and without accents: "‘The Medium’" and "'the medium'" compare equal. */
     static String key(String s) {
+        if (isAscii(s)) return asciiKey(s);
         String n = Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); ) {
@@ -27,6 +28,22 @@ final class Agreement {
             if (Character.isLetterOrDigit(cp)) out.appendCodePoint(cp);
         }
         return out.toString();
+    }
+
+    /** {@link #key} of ASCII text, which decomposition leaves as it is: its letters and digits, lower-cased. */
+    private static String asciiKey(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') out.append(c);
+            else if (c >= 'A' && c <= 'Z') out.append((char) (c + ('a' - 'A')));
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     static boolean same(String a, String b) {
@@ -67,7 +84,7 @@ final class Agreement {
 
     static Set<String> words(String s) {
         Set<String> out = new HashSet<>();
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        String n = (isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
         StringBuilder word = new StringBuilder();
         int prevDense = -1;
         for (int i = 0; i <= n.length(); ) {

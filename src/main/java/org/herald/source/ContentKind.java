@@ -1,5 +1,6 @@
 package org.herald.source;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -50,11 +51,13 @@ enum ContentKind {
      */
     private static boolean looksBinary(String text) {
         int limit = Math.min(text.length(), 8192);
+        // As bytes, a loop the quick compiler makes tight; only characters below U+0020 count, and a character
+        // outside Latin-1 becomes '?', which does not.
+        byte[] head = text.substring(0, limit).getBytes(StandardCharsets.ISO_8859_1);
         int control = 0;
-        for (int i = 0; i < limit; i++) {
-            char c = text.charAt(i);
-            if (c == 0) return true;
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) control++;
+        for (byte b : head) {
+            if (b == 0) return true;
+            if (b > 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) control++;
         }
         return limit > 0 && control * 20 > limit;
     }

@@ -11,16 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads an input named on the command line or in a feed setting: a local path, a {@code file:} URL or an
  * http(s) URL holding plain text, HTML or an RSS/Atom feed. The kind is judged from the content itself.
  */
 public final class FileAndWebSource implements ArticleSource, AutoCloseable {
+    private static final Pattern OTHER_SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://.*");
     private final FetchSettings settings;
     private Fetcher fetcher;
     private boolean closed;
@@ -42,7 +45,7 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
                 return new SourceResult.Failure(input, "not a valid file: URL");
             }
         }
-        if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+        if (OTHER_SCHEME.matcher(lower).matches()) {
             return new SourceResult.Failure(input, "unsupported address: only files and http(s) URLs can be read");
         }
         return readFile(input, Path.of(input));
@@ -125,8 +128,10 @@ public final class FileAndWebSource implements ArticleSource, AutoCloseable {
     private SourceResult readFile(String input, Path path) {
         byte[] bytes;
         try {
-            if (Files.isDirectory(path)) return new SourceResult.Failure(input, "is a directory, not a file");
-            long size = Files.size(path);
+            // one stat for both questions
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attributes.isDirectory()) return new SourceResult.Failure(input, "is a directory, not a file");
+            long size = attributes.size();
             if (size > settings.maxBytes()) {
                 return tooLarge(input);
             }
