@@ -102,14 +102,7 @@ final class SiteNames {
 
     /** Lower-cased letters and digits only, accents removed, so spelling variants of a name compare equal. */
     static String key(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); ) {
-            int cp = n.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) out.appendCodePoint(cp);
-        }
-        String k = out.toString();
+        String k = Agreement.key(s);
         return k.startsWith("the") && k.length() > 6 ? k.substring(3) : k;
     }
 
