@@ -545,15 +545,24 @@ final class Headlines {
         int cjk = 0;
         for (int i = 0; i < t.length(); i++) if (t.charAt(i) >= 0x2E80) cjk++;
         int spaced = 0;
-        for (String w : SPACES.split(t)) if (w.codePoints().anyMatch(Character::isLetterOrDigit)) spaced++;
+        for (String w : SPACES.split(t)) if (hasLetterOrDigit(w)) spaced++;
         // scripts written without spaces: count roughly two characters a word
         return Math.max(spaced, cjk / 2);
+    }
+
+    private static boolean hasLetterOrDigit(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     static boolean isUsable(String headline, SiteNames site) {
         if (headline.isBlank()) return false;
         if (GENERIC.contains(headline.toLowerCase(Locale.ROOT))) return false;
-        if (headline.codePoints().noneMatch(Character::isLetterOrDigit)) return false;
+        if (!hasLetterOrDigit(headline)) return false;
         if (SLUG.matcher(headline).matches()) return false;
         // "DenkanStoos April 2012" on denkanstoos.wordpress.com is a headline; "BBC News" on bbc.co.uk is not
         return !(site.isExactly(headline) || site.matches(headline) && words(headline) <= 2);
