@@ -42,7 +42,6 @@ final class Warmup {
         if (command == null || !READING_COMMANDS.contains(command) || !STARTED.compareAndSet(false, true)) return;
         Thread thread = new Thread(Warmup::run, "herald-warmup");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class Condenser {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern FEED_TITLE_SEPARATOR = Pattern.compile("\\s[-|–—:]\\s");
+
     private final CondenseSettings settings;
 
     /** A line that is nothing but an HTML tag or comment: {@code <script type="text/javascript">}, {@code <!-- -->}. */

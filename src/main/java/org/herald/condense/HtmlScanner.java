@@ -1,6 +1,5 @@
 package org.herald.condense;
 
-import java.util.regex.Pattern;
 import org.herald.source.PageBytes;
 
 import java.lang.invoke.MethodHandles;
@@ -8,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a page in one pass without building a document tree, keeping only what condensing needs: meta

@@ -1,10 +1,10 @@
 package org.herald.condense;
 
-import java.util.regex.Pattern;
 import java.text.BreakIterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Chooses a story's summary and trims it to length at a sentence, or else a word, boundary. */
 final class Summaries {

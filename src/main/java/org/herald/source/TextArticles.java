@@ -1,13 +1,14 @@
 package org.herald.source;
 
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads a plain-text story: the first non-blank line is its headline, the rest its body. */
 final class TextArticles {
     private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
+
     private TextArticles() {
     }
 
