@@ -124,7 +124,7 @@ final class PostCommand implements Callable<Integer> {
             Outbox.ByHand.Added added = (Outbox.ByHand.Added) result;
             Post post = added.queued().post();
             ChannelSettings channel = herald.settings().channel(post.channel()).orElseThrow();
-            RetryBudget.Delivery delivery = retries.deliver(Publishers.forChannel(channel, false, herald.clock(), out), post);
+            RetryBudget.Delivery delivery = retries.deliver(Publishers.forChannel(channel, false, herald.clock(), out), post, now);
             PublishOutcome outcome = delivery.outcome();
             settle(outbox, added.id(), outcome);
             boolean ok = outcome instanceof PublishOutcome.Published || outcome instanceof PublishOutcome.Duplicate;

@@ -2,6 +2,7 @@ package org.herald.publish;
 
 import org.herald.compose.Post;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** Sends one post to one platform. Expected failures come back as a result, not an exception. */
@@ -13,8 +14,10 @@ public interface Publisher {
     /**
      * After an {@link PublishOutcome.Uncertain} outcome: looks on the platform for this post. Empty when it
      * is not there or the platform cannot be asked (X refuses an identical resend as a duplicate instead).
+     * A post the platform dates from before {@code queuedAt} (when Herald queued this one) is an earlier post of
+     * the same words, such as the original of a story posted again, and never this one.
      */
-    default Optional<PublishOutcome.Published> findPublished(Post post) {
+    default Optional<PublishOutcome.Published> findPublished(Post post, Instant queuedAt) {
         return Optional.empty();
     }
 

@@ -32,14 +32,20 @@ public final class RetryBudget {
     public record Delivery(PublishOutcome outcome, int attempts) {
     }
 
+    /** Delivers a post queued just now. */
     public Delivery deliver(Publisher publisher, Post post) {
+        return deliver(publisher, post, clock.instant());
+    }
+
+    /** Delivers a post queued at {@code queuedAt}: what is found on the platform must be no older. */
+    public Delivery deliver(Publisher publisher, Post post, Instant queuedAt) {
         Instant deadline = clock.instant().plus(budget);
         int attempts = 0;
         while (true) {
             PublishOutcome outcome = publisher.publish(post);
             attempts++;
             if (outcome instanceof PublishOutcome.Uncertain) {
-                var found = publisher.findPublished(post);
+                var found = publisher.findPublished(post, queuedAt);
                 if (found.isPresent()) return new Delivery(found.get(), attempts);
             }
             Instant notBefore;

@@ -44,6 +44,11 @@ public final class FacebookPagePublisher implements Publisher {
     private static final Logger log = LoggerFactory.getLogger(FacebookPagePublisher.class);
     /** How many of the Page's latest posts are searched when an earlier attempt's outcome is unknown. */
     private static final int RECENT_POSTS = 25;
+    /**
+     * How far Facebook's dates may run behind this host's clock. A story posted again within this time of its
+     * original cannot be told from it by date, only if a call for it was cut off (README, "post again").
+     */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final String channel;
     private final String pageId;
@@ -109,11 +114,14 @@ public final class FacebookPagePublisher implements Publisher {
     }
 
     @Override
-    public Optional<PublishOutcome.Published> findPublished(Post post) {
+    public Optional<PublishOutcome.Published> findPublished(Post post, Instant queuedAt) {
+        // Facebook's clock and this host's may differ a little; a post from well before the row existed is not its
+        Instant notBefore = queuedAt.minus(CLOCK_SKEW);
         try {
             Connection<com.restfb.types.Post> recent = client.fetchConnection(pageId + "/feed", com.restfb.types.Post.class,
                     Parameter.withFields("id,message,link,created_time"), Parameter.withLimit(RECENT_POSTS));
             for (com.restfb.types.Post existing : recent.getData()) {
+                if (existing.getCreatedTime() != null && existing.getCreatedTime().toInstant().isBefore(notBefore)) continue;
                 boolean sameLink = post.link().isPresent() && post.link().get().toString().equals(existing.getLink());
                 boolean sameMessage = post.text().equals(existing.getMessage());
                 if ((sameLink || post.link().isEmpty()) && sameMessage || sameLink && existing.getMessage() == null) {

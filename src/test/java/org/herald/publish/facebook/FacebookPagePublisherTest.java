@@ -171,6 +171,32 @@ class FacebookPagePublisherTest {
     }
 
     @Test
+    void anEarlierPostOfTheSameWordsIsNeverTakenForTheCopyPostedAgain() {
+        PublishOutcome original = send("Posted again", LINK);
+        assertThat(original).isInstanceOf(PublishOutcome.Published.class);
+        clock.advance(Duration.ofDays(2));
+        Instant copyQueued = clock.instant();
+        // the copy's call was cut off before Facebook stored it: the original must not count as the copy
+        assertThat(publisher.findPublished(Posts.pagePost("Posted again", LINK), copyQueued)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(3));
+        PublishOutcome copy = send("Posted again", LINK);
+        assertThat(publisher.findPublished(Posts.pagePost("Posted again", LINK), copyQueued))
+                .map(PublishOutcome.Published::remoteId)
+                .contains(((PublishOutcome.Published) copy).remoteId())
+                .isNotEqualTo(Optional.of(((PublishOutcome.Published) original).remoteId()));
+    }
+
+    @Test
+    void aPostFacebookDatesAMinuteBeforeTheRowWasQueuedIsStillFound() {
+        // this host's clock a minute ahead of Facebook's
+        PublishOutcome created = send("Clocks differ", LINK);
+        Instant queuedByAFastClock = clock.instant().plus(Duration.ofMinutes(1));
+        assertThat(publisher.findPublished(Posts.pagePost("Clocks differ", LINK), queuedByAFastClock))
+                .map(PublishOutcome.Published::remoteId).contains(((PublishOutcome.Published) created).remoteId());
+    }
+
+    @Test
     void storedThenDroppedIsFoundOnThePage() {
         graph.nextStoreThenDrop();
         RetryBudget.Delivery delivery = new RetryBudget(Duration.ofSeconds(30), clock, clock, new Random(1))
