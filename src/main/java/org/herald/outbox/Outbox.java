@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox: one durable row per (story, channel). Stories are recorded once, by canonical link and by
@@ -423,6 +425,19 @@ public final class Outbox {
         return state.isPresent()
                 ? query("SELECT " + COLUMNS + " FROM outbox WHERE state = ? ORDER BY id", limit, state.get().name())
                 : query("SELECT " + COLUMNS + " FROM outbox ORDER BY id", limit);
+    }
+
+    /**
+     * The post ids the platform gave the story's other rows on the entry's channel: the posts it already has when
+     * the story was posted again, none of which can be this row's.
+     */
+    public Set<String> otherCopiesPosts(OutboxEntry entry) {
+        Set<String> ids = new HashSet<>();
+        for (OutboxEntry other : query("SELECT " + COLUMNS + " FROM outbox WHERE channel = ? AND story_id = ? AND id <> ? "
+                + "AND remote_id IS NOT NULL", Integer.MAX_VALUE, entry.channel(), entry.storyId(), entry.id())) {
+            other.remoteId().ifPresent(ids::add);
+        }
+        return ids;
     }
 
     /** One channel's rows of one mode left in SENDING since before {@code claimedBefore}: calls whose outcome was never recorded. */

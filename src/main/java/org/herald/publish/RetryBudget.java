@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Sends one post now, retrying transient failures with exponential backoff and jitter, but only while the
@@ -45,7 +46,7 @@ public final class RetryBudget {
             PublishOutcome outcome = publisher.publish(post);
             attempts++;
             if (outcome instanceof PublishOutcome.Uncertain) {
-                var found = publisher.findPublished(post, queuedAt);
+                var found = publisher.findPublished(post, queuedAt, Set.of());
                 if (found.isPresent()) return new Delivery(found.get(), attempts);
             }
             Instant notBefore;

@@ -216,7 +216,7 @@ public final class SendCycle {
             Instant now = clock.instant();
             // a live node's call may still be in flight (a slow platform, a stalled node): never take it over
             if (entry.claimedBy().isPresent() && orphans.claimerIsLive(entry.claimedBy().get(), now)) continue;
-            Optional<PublishOutcome.Published> found = publisher.findPublished(post(entry), entry.createdAt());
+            Optional<PublishOutcome.Published> found = publisher.findPublished(post(entry), entry.createdAt(), outbox.otherCopiesPosts(entry));
             if (found.isPresent()) {
                 outbox.markSent(entry.id(), found.get().remoteId(), found.get().url(), now);
                 activity.sent(channel.name());
@@ -257,7 +257,7 @@ public final class SendCycle {
             tally.failed++;
             tally.reason(rejected.describe());
         } else if (outcome instanceof PublishOutcome.Uncertain uncertain) {
-            Optional<PublishOutcome.Published> found = publisher.findPublished(post(entry), entry.createdAt());
+            Optional<PublishOutcome.Published> found = publisher.findPublished(post(entry), entry.createdAt(), outbox.otherCopiesPosts(entry));
             if (found.isPresent()) {
                 outbox.markSent(entry.id(), found.get().remoteId(), found.get().url(), now);
                 activity.sent(channel.name());

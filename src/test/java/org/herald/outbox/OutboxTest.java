@@ -179,6 +179,9 @@ class OutboxTest {
         // the latest copy is what a person is told about next time
         assertThat(outbox.alreadyThere(URI.create(link), both.subList(0, 1))).extracting(OutboxEntry::id).containsExactly(third);
         assertThat(outbox.rowsOfStory(outbox.find(x).orElseThrow().storyId())).hasSize(4);
+        // what the platform gave the other copies on this channel, which a cut-off call of this one must not take
+        assertThat(outbox.otherCopiesPosts(outbox.find(second).orElseThrow())).containsExactly("1");
+        assertThat(outbox.otherCopiesPosts(outbox.find(x).orElseThrow())).isEmpty();
         // a feed bringing the same link still adds nothing
         assertThat(outbox.enqueue(story(link), new Outbox.Origin(Optional.of("f"), Optional.of("g")), posts(link), NOW, NOW))
                 .isInstanceOf(Outbox.Enqueued.AlreadySeen.class);

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -106,7 +107,7 @@ class SendCycleInteractionTest {
         long id = queue(1);
         when(publisher.publish(any())).thenReturn(new PublishOutcome.Uncertain(NOW, "the connection dropped after the request was sent"))
                 .thenReturn(new PublishOutcome.Published("1234567890_1", POST_URL));
-        when(publisher.findPublished(any(), any())).thenReturn(Optional.empty());
+        when(publisher.findPublished(any(), any(), any())).thenReturn(Optional.empty());
         SendCycle cycle = cycle(SendCycle.Orphans.NONE);
 
         cycle.run();
@@ -116,7 +117,7 @@ class SendCycleInteractionTest {
         InOrder order = inOrder(publisher);
         order.verify(publisher).publish(any());
         // only what was posted after the row was queued can be this row's post (not an original posted again)
-        order.verify(publisher).findPublished(any(), eq(outbox.find(id).orElseThrow().createdAt()));
+        order.verify(publisher).findPublished(any(), eq(outbox.find(id).orElseThrow().createdAt()), eq(Set.of()));
         order.verify(publisher).publish(any());
         assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxState.SENT);
     }
@@ -125,17 +126,17 @@ class SendCycleInteractionTest {
     void aRowADeadNodeLeftMidCallIsLookedUpAndNeverSentAgainWhenFound() {
         long id = queue(1);
         outbox.claim(id, "node-dead", NOW);
-        when(publisher.findPublished(any(), any())).thenReturn(Optional.of(new PublishOutcome.Published("1234567890_1", POST_URL)));
+        when(publisher.findPublished(any(), any(), any())).thenReturn(Optional.of(new PublishOutcome.Published("1234567890_1", POST_URL)));
         SendCycle.Orphans cluster = orphans(Duration.ofSeconds(30), "node-dead", false);
         SendCycle cycle = cycle(cluster);
 
         clock.advance(Duration.ofSeconds(10));   // not abandoned yet: younger than the sending time-out
         cycle.run();
-        verify(publisher, never()).findPublished(any(), any());
+        verify(publisher, never()).findPublished(any(), any(), any());
 
         clock.advance(Duration.ofSeconds(30));
         cycle.run();
-        verify(publisher, times(1)).findPublished(any(), eq(outbox.find(id).orElseThrow().createdAt()));
+        verify(publisher, times(1)).findPublished(any(), eq(outbox.find(id).orElseThrow().createdAt()), eq(Set.of()));
         verify(publisher, never()).publish(any());
         assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxState.SENT);
     }
@@ -149,7 +150,7 @@ class SendCycleInteractionTest {
         clock.advance(Duration.ofMinutes(10));
         cycle.run();
 
-        verify(publisher, never()).findPublished(any(), any());
+        verify(publisher, never()).findPublished(any(), any(), any());
         verify(publisher, never()).publish(any());
         assertThat(outbox.find(id).orElseThrow().state()).isEqualTo(OutboxState.SENDING);
     }

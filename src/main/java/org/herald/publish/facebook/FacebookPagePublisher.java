@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Posts to a Facebook Page with RestFB ({@code POST /{page-id}/feed} with {@code message} and {@code link},
@@ -45,8 +46,8 @@ public final class FacebookPagePublisher implements Publisher {
     /** How many of the Page's latest posts are searched when an earlier attempt's outcome is unknown. */
     private static final int RECENT_POSTS = 25;
     /**
-     * How far Facebook's dates may run behind this host's clock. A story posted again within this time of its
-     * original cannot be told from it by date, only if a call for it was cut off (README, "post again").
+     * How far Facebook's dates may run behind this host's clock. Only for a post made outside Herald does this
+     * matter: one Herald made is recognised by its id (README, "post again").
      */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -114,7 +115,7 @@ public final class FacebookPagePublisher implements Publisher {
     }
 
     @Override
-    public Optional<PublishOutcome.Published> findPublished(Post post, Instant queuedAt) {
+    public Optional<PublishOutcome.Published> findPublished(Post post, Instant queuedAt, Set<String> otherPosts) {
         // Facebook's clock and this host's may differ a little; a post from well before the row existed is not its
         Instant notBefore = queuedAt.minus(CLOCK_SKEW);
         try {
@@ -122,6 +123,7 @@ public final class FacebookPagePublisher implements Publisher {
                     Parameter.withFields("id,message,link,created_time"), Parameter.withLimit(RECENT_POSTS));
             for (com.restfb.types.Post existing : recent.getData()) {
                 if (existing.getCreatedTime() != null && existing.getCreatedTime().toInstant().isBefore(notBefore)) continue;
+                if (otherPosts.contains(existing.getId())) continue;
                 boolean sameLink = post.link().isPresent() && post.link().get().toString().equals(existing.getLink());
                 boolean sameMessage = post.text().equals(existing.getMessage());
                 if ((sameLink || post.link().isEmpty()) && sameMessage || sameLink && existing.getMessage() == null) {

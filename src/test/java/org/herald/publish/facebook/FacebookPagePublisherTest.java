@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,14 +178,30 @@ class FacebookPagePublisherTest {
         clock.advance(Duration.ofDays(2));
         Instant copyQueued = clock.instant();
         // the copy's call was cut off before Facebook stored it: the original must not count as the copy
-        assertThat(publisher.findPublished(Posts.pagePost("Posted again", LINK), copyQueued)).isEmpty();
+        assertThat(publisher.findPublished(Posts.pagePost("Posted again", LINK), copyQueued, Set.of())).isEmpty();
 
         clock.advance(Duration.ofSeconds(3));
         PublishOutcome copy = send("Posted again", LINK);
-        assertThat(publisher.findPublished(Posts.pagePost("Posted again", LINK), copyQueued))
+        assertThat(publisher.findPublished(Posts.pagePost("Posted again", LINK), copyQueued, Set.of()))
                 .map(PublishOutcome.Published::remoteId)
                 .contains(((PublishOutcome.Published) copy).remoteId())
                 .isNotEqualTo(Optional.of(((PublishOutcome.Published) original).remoteId()));
+    }
+
+    @Test
+    void aCopyQueuedBeforeItsOriginalWentOutIsNotSettledWithTheOriginal() {
+        Instant copyQueued = clock.instant();
+        clock.advance(Duration.ofHours(3));
+        PublishOutcome original = send("Queued twice", LINK);
+        String originalId = ((PublishOutcome.Published) original).remoteId();
+        // past the Page's duplicate window, inside which Facebook itself refuses the same message again
+        clock.advance(Duration.ofHours(25));
+        // newer than the copy's row, but it is the original's post, recorded on the original's row
+        assertThat(publisher.findPublished(Posts.pagePost("Queued twice", LINK), copyQueued, Set.of(originalId))).isEmpty();
+
+        PublishOutcome copy = send("Queued twice", LINK);
+        assertThat(publisher.findPublished(Posts.pagePost("Queued twice", LINK), copyQueued, Set.of(originalId)))
+                .map(PublishOutcome.Published::remoteId).contains(((PublishOutcome.Published) copy).remoteId());
     }
 
     @Test
@@ -192,7 +209,7 @@ class FacebookPagePublisherTest {
         // this host's clock a minute ahead of Facebook's
         PublishOutcome created = send("Clocks differ", LINK);
         Instant queuedByAFastClock = clock.instant().plus(Duration.ofMinutes(1));
-        assertThat(publisher.findPublished(Posts.pagePost("Clocks differ", LINK), queuedByAFastClock))
+        assertThat(publisher.findPublished(Posts.pagePost("Clocks differ", LINK), queuedByAFastClock, Set.of()))
                 .map(PublishOutcome.Published::remoteId).contains(((PublishOutcome.Published) created).remoteId());
     }
 
