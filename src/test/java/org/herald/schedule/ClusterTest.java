@@ -87,7 +87,6 @@ class ClusterTest {
             for (int i = 1; i <= STORIES; i++) {
                 items.add(new FeedServer.Item("c-" + i, "Cluster story " + i + " for every channel", "https://news.example.org/cluster/" + i));
             }
-            burst.publish(items);
             List<FeedServer.Item> slow = new ArrayList<>();
             for (int i = 1; i <= PACED; i++) slow.add(new FeedServer.Item("p-" + i, "Paced story " + i, "https://news.example.org/paced/" + i));
             paced.publish(slow);
@@ -117,6 +116,8 @@ class ClusterTest {
                 for (int i = 0; i < 3; i++) nodes.add(HeraldProcess.start(dir.resolve("node-" + i + ".log"), config, "run"));
                 List<String> ids = new ArrayList<>();
                 for (HeraldProcess node : nodes) ids.add(nodeId(node));
+                // the burst appears once every node is up: a node that started first would otherwise send it all
+                burst.publish(items);
 
                 // mid-burst, the node that has sent the most so far is killed
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> posted(xa, xb, graph) >= STORIES);
