@@ -18,7 +18,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -73,10 +72,8 @@ class CalendarBrowserTest {
         sundayNight = console.scheduled("x-main", "Late football results", berlin("2026-12-13T23:30"));
         for (int i = 0; i < 4; i++) tuesday.add(console.scheduled("x-main", "Tuesday story " + i, berlin("2026-12-08T1" + i + ":00")));
         busyWeek();
-        browser = Chromium.start();
-        Chromium.OnFailure.driver = browser;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);   // htmx swaps the row in place
+        browser = Chromium.startWatched();
+        wait = Chromium.patientWait(browser);
     }
 
     /** 200 posts in the week of 14 December: a crowded 09:00 every day on both channels, the rest spread, some with long words. */
@@ -130,10 +127,7 @@ class CalendarBrowserTest {
     @Test
     @Order(1)
     void showsTheWeekInTheReadersZoneWithEachPostOnItsDayAndTime() {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys("maya");
-        browser.findElement(By.id("password")).sendKeys(CalendarConsole.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        Chromium.signIn(browser, console.url("/login"), "maya", CalendarConsole.PASSWORD);
         wait.until(ExpectedConditions.urlContains("/queue"));
         browser.findElement(By.linkText("Calendar")).click();
         wait.until(ExpectedConditions.urlContains("/calendar"));

@@ -2,12 +2,15 @@ package org.herald.console;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -42,6 +45,29 @@ final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** A browser whose screen is kept when a test fails ({@link OnFailure}). */
+    static WebDriver startWatched() {
+        WebDriver driver = start();
+        OnFailure.driver = driver;
+        return driver;
+    }
+
+    /** Waits up to 15 s, reading an element again when htmx has swapped it in place meanwhile. */
+    static WebDriverWait patientWait(WebDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Fills in and sends the sign-in form at {@code loginUrl}. */
+    static void signIn(WebDriver driver, String loginUrl, String user, String password) {
+        driver.get(loginUrl);
+        driver.findElement(By.id("username")).clear();
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
     }
 
     static void screenshot(WebDriver driver, String name) {

@@ -56,11 +56,8 @@ class ComposeBrowserTest {
         clock = new MutableClock(Instant.now());
         herald = RunningHerald.start(dir, "", clock, clock);
         herald.addUser("maya", Role.EDITOR);
-        browser = Chromium.start();
-        Chromium.OnFailure.driver = browser;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        // htmx swaps the counters and posts while the wait reads them: read them again
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        browser = Chromium.startWatched();
+        wait = Chromium.patientWait(browser);
     }
 
     @AfterAll
@@ -82,10 +79,7 @@ class ComposeBrowserTest {
 
     @Test
     void composeEditOverShortenScheduleAndSeeItPostedOnce() {
-        browser.get(herald.url("/login"));
-        browser.findElement(By.id("username")).sendKeys("maya");
-        browser.findElement(By.id("password")).sendKeys(RunningHerald.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        Chromium.signIn(browser, herald.url("/login"), "maya", RunningHerald.PASSWORD);
         wait.until(ExpectedConditions.urlContains("/queue"));
         browser.findElement(By.id("nav-compose")).click();
         wait.until(ExpectedConditions.urlContains("/compose"));

@@ -60,11 +60,8 @@ class ConsoleBrowserTest {
         herald.outbox().claim(broken, "test", Instant.now());
         herald.outbox().markFailed(broken, "X refused the post: 403 You are not permitted to perform this action", Instant.now());
         failed = broken;
-        browser = Chromium.start();
-        Chromium.OnFailure.driver = browser;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        // htmx replaces a row while the wait reads it: read it again
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        browser = Chromium.startWatched();
+        wait = Chromium.patientWait(browser);
     }
 
     @AfterAll
@@ -82,11 +79,7 @@ class ConsoleBrowserTest {
     }
 
     private static void signIn(String user, String password) {
-        open("/login");
-        browser.findElement(By.id("username")).clear();
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        Chromium.signIn(browser, herald.url("/login"), user, password);
     }
 
     private static OutboxEntry stored(long id) {

@@ -61,10 +61,8 @@ class ReviewBrowserTest {
                 channels.fb-main.max-lateness = %s
                 """.formatted(feed.toUri(), LATENESS, LATENESS));
         herald.addUser("maya", Role.EDITOR);
-        browser = Chromium.start();
-        Chromium.OnFailure.driver = browser;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        browser = Chromium.startWatched();
+        wait = Chromium.patientWait(browser);
     }
 
     @AfterAll
@@ -85,10 +83,7 @@ class ReviewBrowserTest {
     @Test
     void approvedWithAnEditRejectedAndExpired() {
         await().atMost(Duration.ofSeconds(15)).until(() -> herald.outbox().list(Optional.of(OutboxState.PENDING_REVIEW), 100).size() == 6);
-        browser.get(herald.url("/login"));
-        browser.findElement(By.id("username")).sendKeys("maya");
-        browser.findElement(By.id("password")).sendKeys(RunningHerald.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        Chromium.signIn(browser, herald.url("/login"), "maya", RunningHerald.PASSWORD);
         wait.until(ExpectedConditions.urlContains("/queue"));
         List<OutboxEntry> harbour = rowsOf("https://news.example.org/harbour");
         List<OutboxEntry> merger = rowsOf("https://news.example.org/merger");
