@@ -53,11 +53,6 @@ final class Decoding {
         return new String(bytes, WINDOWS_1252);
     }
 
-    /**
-     * UTF-16 without a byte order mark: at least 30 % of the code units have a zero high byte, at the odd
-     * (little-endian) or even (big-endian) offsets, and hardly any have a zero low byte. Text in a single-byte
-     * or UTF-8 encoding has no zero bytes at all.
-     */
     /** UTF-16 by a byte order mark or by its zero bytes: the one case where markup is not ASCII bytes. */
     static Optional<Charset> utf16(byte[] bytes) {
         if (startsWith(bytes, 0xFE, 0xFF)) return Optional.of(StandardCharsets.UTF_16BE);
@@ -65,6 +60,11 @@ final class Decoding {
         return utf16ByZeroBytes(bytes);
     }
 
+    /**
+     * UTF-16 without a byte order mark: at least 30 % of the code units have a zero high byte, at the odd
+     * (little-endian) or even (big-endian) offsets, and hardly any have a zero low byte. Text in a single-byte
+     * or UTF-8 encoding has no zero bytes at all.
+     */
     private static Optional<Charset> utf16ByZeroBytes(byte[] bytes) {
         int n = Math.min(bytes.length, 4096) & ~1;
         int units = n / 2;
@@ -123,52 +123,15 @@ final class Decoding {
             long multi = 0;
             long bad = 0;
             int i = 0;
-            int n = b.length;
-            while (i < n) {
-                int c = b[i];
-                if (c >= 0) {
+            while (i < b.length) {
+                int length = Utf8.sequenceAt(b, i, b.length);
+                if (length < 0) {
+                    bad++;
                     i++;
-                    continue;
-                }
-                c &= 0xFF;
-                int need;
-                int min;
-                if (c >= 0xC2 && c <= 0xDF) {
-                    need = 1;
-                    min = 0x80;
-                } else if (c >= 0xE0 && c <= 0xEF) {
-                    need = 2;
-                    min = 0x800;
-                } else if (c >= 0xF0 && c <= 0xF4) {
-                    need = 3;
-                    min = 0x10000;
                 } else {
-                    bad++;
-                    i++;
-                    continue;
+                    if (length > 1) multi++;
+                    i += length;
                 }
-                if (i + need >= n) {
-                    bad++;
-                    i++;
-                    continue;
-                }
-                int cp = c & (0x3F >> need);
-                boolean ok = true;
-                for (int k = 1; k <= need; k++) {
-                    int cc = b[i + k] & 0xFF;
-                    if ((cc & 0xC0) != 0x80) {
-                        ok = false;
-                        break;
-                    }
-                    cp = (cp << 6) | (cc & 0x3F);
-                }
-                if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                    bad++;
-                    i++;
-                    continue;
-                }
-                multi++;
-                i += need + 1;
             }
             return new Utf8Check(multi, bad);
         }
