@@ -98,6 +98,42 @@ class TweetPropertiesTest {
         }
     }
 
+    /**
+     * The count with the post's link stood in for equals twitter-text's count of the whole text, whatever stands
+     * around the link: words that are links without a protocol, dots, brackets, emoji, marks, other spaces, no
+     * space at all, the link twice; and links twitter-text reads differently (t.co, no known domain, non-ASCII).
+     */
+    @org.junit.jupiter.api.Test
+    void countWithTheLinkStoodInAgreesWithTwitterTextOnTheWholeText() {
+        String[] words = {"council", "bbc.co.uk", "t.co/abc", "example.com/path(x)", "(", ")", "foo.", ".com", "a.b",
+                "U.S.", "3.5%", "@user", "#tag", "$TSLA", "https://", "http://a", "x.y/", "1\uFE0F\u20E3", "#\uFE0F\u20E3", "©",
+                "🇺🇦", "👨‍👩‍👧", "東京で地震", "عاجل:", "\u202Eevil", "\uFEFF", "e\u0301", "\u0301", "\u200D", "\u00A0", "\u3000",
+                "\t", "–", "…", "www.example.org", "news.com.au/x", "a".repeat(30), "\uFFFE"};
+        String[] links = {"https://news.example.com/2026/12/bridge", "https://www.bbc.co.uk/news/world-123",
+                "https://t.co/AbC123", "https://t.co/" + "a".repeat(50), "http://localhost/x", "https://news.example/x",
+                "https://例子.中国/x", "https://en.wikipedia.org/wiki/Primer_(film)", "https://a.com/path.",
+                "https://a.com/?q=1&b=(2)", "https://xn--bcher-kva.de/", "https://a.com/x#frag", "example.com/no-scheme",
+                "https://a.com/" + "p".repeat(5000), "https://a.com/x?utm_source=x&utm_medium=social",
+                "https://sub_domain.example.com/x", "https://a.com/%D8%B9%D8%A7", "https://a.com/x/", "https://a.com"};
+        String[] separators = {" ", "\n", "\n\n", "", "(", ")", ".", ",", "\u00A0", "\t", " (", ") ", "\u3000", "/"};
+        Random random = new Random(20261202);
+        for (int i = 0; i < 4000; i++) {
+            String link = links[random.nextInt(links.length)];
+            StringBuilder b = new StringBuilder();
+            int before = random.nextInt(6);
+            for (int k = 0; k < before; k++) b.append(words[random.nextInt(words.length)]).append(random.nextInt(3) == 0 ? "" : " ");
+            b.append(separators[random.nextInt(separators.length)]).append(link).append(separators[random.nextInt(separators.length)]);
+            int after = random.nextInt(3);
+            for (int k = 0; k < after; k++) b.append(words[random.nextInt(words.length)]).append(random.nextInt(3) == 0 ? "" : " ");
+            if (random.nextInt(20) == 0) b.append(' ').append(link);
+            String text = b.toString();
+            TweetComposer.Counted counted = new TweetComposer.LinkCounter(link).count(text);
+            TwitterTextParseResults reference = TwitterTextParser.parseTweet(text);
+            assertThat(counted.weightedLength()).as(escape(text)).isEqualTo(reference.weightedLength);
+            assertThat(counted.valid()).as(escape(text)).isEqualTo(reference.isValid);
+        }
+    }
+
     private static void check(String headline, String link) {
         Post post = TweetComposer.INSTANCE.compose(Stories.story(headline, link), CHANNEL);
         TwitterTextParseResults parsed = TwitterTextParser.parseTweet(post.text());
