@@ -21,11 +21,11 @@ final class Headlines {
      * headline; dashes and colons often do, so they only split off a part that is known to name the site.
      */
     static final Pattern SEPARATOR = Pattern.compile(
-            "\\s+(?:\\||::|»|«|·|•|‹|›|—|–|--|-|~|/|:)\\s+"
+            "\\s+(?:\\||::|»|«|·|•|‹|›|—|–|--|-|~|/|:|―|－|−|¦|⋆|★|☆|●|◆|■|►|▶|▷|<|>|>>|<<|//|\\\\|:::|\\|\\|)\\s+"
                     // a bare pipe between quotes or brackets is quoted text ("Why “|” …"), not a separator
                     + "|(?<![“\"'‘«(\\[])\\s*[|｜]\\s*(?![”\"'’»)\\]])"
                     + "|(?<=[^\\x00-\\x7F])\\s?[_＿]\\s?|\\s?[_＿]\\s?(?=[^\\x00-\\x7F])|\\s+_\\s+"
-                    + "|(?<=[^\\x00-\\x7F])[-–—](?=[^\\x00-\\x7F])"
+                    + "|(?<=[^\\x00-\\x7F])(?:--|[-–—―－])(?=[^\\x00-\\x7F])"
                     + "|(?<=\\S):\\s+|\\s*：\\s*"
                     // CJK text often leaves out the space after an ASCII colon: "記事:サイト"
                     + "|(?<=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]):(?=\\S)");
@@ -83,13 +83,18 @@ final class Headlines {
     record Part(String separator, String text) {
         boolean afterStrongSeparator() {
             String s = separator.strip();
-            return !s.isEmpty() && !s.equals("-") && !s.equals("–") && !s.equals("—") && !s.equals(":")
-                    && !s.equals("：") && !s.equals("/") && !s.equals("~");
+            // '<' and '>' may compare ("Rents > wages"): they separate only as a breadcrumb or before a site's name
+            return !s.isEmpty() && !isDash(s) && !s.equals(":") && !s.equals("：") && !s.equals("/") && !s.equals("~")
+                    && !s.equals("<") && !s.equals(">");
         }
 
         boolean afterSpacedDash() {
-            String s = separator.strip();
-            return (s.equals("-") || s.equals("–") || s.equals("—") || s.equals("--")) && separator.length() > 1;
+            return isDash(separator.strip()) && separator.length() > 1;
+        }
+
+        private static boolean isDash(String s) {
+            return s.equals("-") || s.equals("–") || s.equals("—") || s.equals("--") || s.equals("―") || s.equals("－")
+                    || s.equals("−");
         }
 
         boolean afterSpacedColon() {
@@ -256,6 +261,19 @@ final class Headlines {
 
     private static Stripped stripParts(String title, List<String> others, SiteNames site, boolean isTitleTag,
                                        List<String> summaries) {
+        Stripped stripped = stripSeparatedParts(title, others, site, isTitleTag, summaries);
+        String bare = withoutSiteAtEdge(stripped.text(), site);
+        if (bare == null) {
+            String plain = isTitleTag ? withoutBracketedTail(stripped.text()) : null;
+            return plain == null ? stripped : new Stripped(plain, true);
+        }
+        // what stood before the site name may still end in a section ("Story ★ World ★ Site")
+        Stripped again = stripParts(bare, others, site, isTitleTag, summaries);
+        return new Stripped(again.text(), stripped.guessed() || again.guessed());
+    }
+
+    private static Stripped stripSeparatedParts(String title, List<String> others, SiteNames site, boolean isTitleTag,
+                                                List<String> summaries) {
         List<Part> parts = split(title);
         if (parts.size() == 1) return new Stripped(title);
         Optional<String> confirmed = confirmedBy(parts, others);
@@ -344,6 +362,25 @@ final class Headlines {
             }
             guessed = first != firstBefore || last != lastBefore;
         }
+        // "Story < Section < 기사본문 - Site": a trail of two or more '<' after the story says where it sits on the
+        // site (a breadcrumb some Korean newspaper systems put in the title); "Site > Section > Story" runs the
+        // other way. One such sign alone may be the story's own comparison ("Rents > wages").
+        boolean trailBack = count(parts, "<") >= 2;
+        boolean trailOn = count(parts, ">") >= 2;
+        for (int k = first + 1; trailBack && k <= last; k++) {
+            if (parts.get(k).separatorKind().equals("<") && words(join(parts, first, k - 1)) >= 3) {
+                guessed |= !removed;
+                last = k - 1;
+                break;
+            }
+        }
+        for (int k = last; trailOn && k > first; k--) {
+            if (parts.get(k).separatorKind().equals(">") && words(join(parts, k, last)) >= 3) {
+                guessed |= !removed;
+                first = k;
+                break;
+            }
+        }
         // a section label left in front ("Site - Local News - Story", "World – Story")
         while (last > first && (parts.get(first + 1).afterSpacedDash() || parts.get(first + 1).afterStrongSeparator())
                 && (isSectionName(parts.get(first).text()) || isUiLabel(parts.get(first).text()))
@@ -351,6 +388,123 @@ final class Headlines {
             first++;
         }
         return new Stripped(join(parts, first, last), guessed);
+    }
+
+    /**
+     * The title without a name the page gives as the site's, where that name ends or starts it joined by any run
+     * of dashes, symbols or separator marks ("Story ★ Site", "Story ― Site", "Story ::: Site", "Site ▶ Story"), or
+     * ends it in brackets ("Story【Site】", "Story ＜Site＞", "Story (Site)"); null when there is none. Only the page's
+     * own names are taken off this way, so no glyph has to be known as a separator beforehand. CJK titles may
+     * join the name with a bare space ("标题 新华网").
+     */
+    static String withoutSiteAtEdge(String title, SiteNames site) {
+        if (site.isEmpty()) return null;
+        String t = title.strip();
+        int n = t.length();
+        if (n > 0 && isClosingBracket(t.charAt(n - 1))) {
+            int open = t.lastIndexOf(openingFor(t.charAt(n - 1)), n - 2);
+            if (open > 0) {
+                String head = t.substring(0, open).strip();
+                if (isStory(head) && site.matches(t.substring(open + 1, n - 1))) return head;
+            }
+        }
+        // from the end backwards, so the shortest tail is tried first
+        for (int end = n - 2; end > 0; end--) {
+            if (!isJoiner(t.charAt(end)) || isJoiner(t.charAt(end + 1))) continue;
+            int start = end;
+            while (start > 0 && isJoiner(t.charAt(start - 1))) start--;
+            int cut = spacedStart(t, start, end + 1);
+            if (start > 0 && isJoinRun(t, start, end + 1)) {
+                String head = t.substring(0, cut).strip();
+                if (isStory(head) && site.matches(t.substring(end + 1))) return head;
+            }
+            end = start;
+        }
+        for (int start = 1; start < n; start++) {
+            if (!isJoiner(t.charAt(start)) || isJoiner(t.charAt(start - 1))) continue;
+            int end = start;
+            while (end + 1 < n && isJoiner(t.charAt(end + 1))) end++;
+            if (end + 1 >= n || !isJoinRun(t, start, end + 1)) continue;
+            String rest = t.substring(spacedEnd(t, start, end + 1)).strip();
+            // "Site: Story" and "Site | Story" are the cleaner's own cases; a colon may also end a story's kicker
+            String run = t.substring(start, end + 1).strip();
+            if (run.equals(":") || run.equals("：")) continue;
+            if (isStory(rest) && site.matches(t.substring(0, start))) return rest;
+        }
+        return null;
+    }
+
+    /**
+     * A CJK {@code <title>} ending in a name in 【】 or ＜＞ ("欲張りなイヌ ＜福娘童話集＞", "…承認【日本新聞】"): the
+     * template's site, section or a label such as 【動画】, even where nothing on the page names the site; null when
+     * there is none. 《》 and 〈〉 are left alone: they hold the titles of works, which belong to the headline.
+     */
+    static String withoutBracketedTail(String title) {
+        String t = title.strip();
+        int n = t.length();
+        if (n < 6) return null;
+        char close = t.charAt(n - 1);
+        if (close != '】' && close != '＞') return null;
+        int open = t.lastIndexOf(close == '】' ? '【' : '＜', n - 2);
+        if (open < 4 || n - open > 32) return null;
+        String head = t.substring(0, open).strip();
+        int wide = 0;
+        for (int i = 0; i < head.length(); i++) if (isWideScript(head.charAt(i))) wide++;
+        return wide >= 4 && wide * 2 >= head.length() && hasLetterOrDigit(t.substring(open + 1, n - 1)) ? head : null;
+    }
+
+    /** What may stand between a story and its site's name: white space, dashes, symbols, bars, colons, slashes, dots. */
+    private static boolean isJoiner(char c) {
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) return true;
+        switch (Character.getType(c)) {
+            case Character.DASH_PUNCTUATION, Character.MATH_SYMBOL, Character.OTHER_SYMBOL:
+                return true;
+            default:
+                return ":：/\\·•‖¦|｜".indexOf(c) >= 0;
+        }
+    }
+
+    /**
+     * Whether a run of joiners separates: it holds more than white space (except between CJK characters, which
+     * are written without spaces), and it is not a bare hyphen or slash inside a word ("COVID-19", "24/7").
+     */
+    private static boolean isJoinRun(String t, int start, int end) {
+        String run = t.substring(start, end);
+        String mark = run.strip();
+        if (mark.isEmpty()) return isWideScript(t.charAt(start - 1)) && end < t.length() && isWideScript(t.charAt(end));
+        if (mark.length() == run.length() && mark.length() == 1 && "-/".indexOf(mark.charAt(0)) >= 0) {
+            return isWideScript(t.charAt(start - 1)) || isWideScript(t.charAt(end));
+        }
+        return true;
+    }
+
+    /** Where a run's first white space is, or its start: a mark joined to the story's last word stays ("OPEC+ | Site"). */
+    private static int spacedStart(String t, int start, int end) {
+        for (int i = start; i < end; i++) if (Character.isWhitespace(t.charAt(i)) || Character.isSpaceChar(t.charAt(i))) return i;
+        return start;
+    }
+
+    /** Just after a run's last white space, or its end: a mark joined to the story's first word stays. */
+    private static int spacedEnd(String t, int start, int end) {
+        for (int i = end - 1; i >= start; i--) if (Character.isWhitespace(t.charAt(i)) || Character.isSpaceChar(t.charAt(i))) return i + 1;
+        return end;
+    }
+
+    private static boolean isWideScript(char c) {
+        return c >= 0x2E80;
+    }
+
+    private static boolean isClosingBracket(char c) {
+        return ")]）】》〉＞〕".indexOf(c) >= 0;
+    }
+
+    private static char openingFor(char close) {
+        return "([（【《〈＜〔".charAt(")]）】》〉＞〕".indexOf(close));
+    }
+
+    /** Enough left to be a headline: two words, or four characters of a script written without spaces. */
+    private static boolean isStory(String text) {
+        return hasLetterOrDigit(text) && (words(text) >= 2 || text.strip().length() >= 4 && isWideScript(text.strip().charAt(0)));
     }
 
     /** A part made only of a title template's page-kind words and numbers ("новости, фото 2018", "News & Photos"). */
@@ -467,7 +621,8 @@ final class Headlines {
     private static int nextSeparatorCharacter(String s, int from) {
         for (int i = from; i < s.length(); i++) {
             switch (s.charAt(i)) {
-                case '|', '｜', ':', '：', '-', '–', '—', '»', '«', '·', '•', '‹', '›', '~', '/', '_', '＿':
+                case '|', '｜', ':', '：', '-', '–', '—', '»', '«', '·', '•', '‹', '›', '~', '/', '_', '＿',
+                        '―', '－', '−', '¦', '⋆', '★', '☆', '●', '◆', '■', '►', '▶', '▷', '<', '>', '\\':
                     return i;
                 default:
                     break;
@@ -479,6 +634,12 @@ final class Headlines {
     /** {@code \s} as the separator pattern means it (no Unicode flag). */
     private static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static int count(List<Part> parts, String separator) {
+        int n = 0;
+        for (Part part : parts) if (part.separatorKind().equals(separator)) n++;
+        return n;
     }
 
     private static int count(String s, char c) {
