@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class Summaries {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:\\p{Pd}]+$");
     private static final int SUBSTANTIAL = 60;
+    private static final Pattern CRUMB = Pattern.compile("\\s+[>»›]\\s+");
 
     private Summaries() {
     }
@@ -20,12 +21,38 @@ final class Summaries {
         for (String p : paragraphs) {
             String text = Text.clean(p);
             // too short to count even before trimming: a menu line or a caption, not worth the sentence breaks
-            if (text.isEmpty() || weight(text) < 20 || Boilerplate.isBoilerplate(text) || text.equals(headline)) continue;
+            if (text.isEmpty() || weight(text) < 20 || Boilerplate.isBoilerplate(text) || text.equals(headline)
+                    || isBreadcrumb(text, headline) || isTagList(text)) continue;
             text = withoutTrailingBoilerplate(text);
             if (weight(text) >= SUBSTANTIAL) return Optional.of(text);
             if (fallback == null && weight(text) >= 20) fallback = text;
         }
         return Optional.ofNullable(fallback);
+    }
+
+    /**
+     * "Home > Fables > January > The Greedy Dog": where the page sits on the site, not what the story says. Three or
+     * more short steps, or any trail that ends in the headline.
+     */
+    static boolean isBreadcrumb(String text, String headline) {
+        String[] steps = CRUMB.split(text);
+        if (steps.length < 2) return false;
+        if (steps[steps.length - 1].strip().equals(headline)) return true;
+        if (steps.length < 3) return false;
+        for (String step : steps) if (step.length() > 40) return false;
+        return true;
+    }
+
+    /** "Anmeldung, BaWü, Beteiligung, Digitalpolitik, …": a post's tags, five or more of at most three words each. */
+    static boolean isTagList(String text) {
+        if (text.indexOf('.') >= 0 || text.indexOf('!') >= 0 || text.indexOf('?') >= 0) return false;
+        String[] items = text.split(",");
+        if (items.length < 5) return false;
+        for (String item : items) {
+            String word = item.strip();
+            if (word.isEmpty() || word.split("\\s+").length > 3) return false;
+        }
+        return true;
     }
 
     /** Drops closing sentences such as "Follow us on X for live updates." from a summary. */

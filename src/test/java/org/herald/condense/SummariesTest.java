@@ -8,6 +8,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SummariesTest {
     @Test
+    void aBreadcrumbIsNotTheSummary() {
+        String headline = "欲張りなイヌ";
+        List<String> paragraphs = List.of("福娘童話集 &gt; きょうのイソップ童話 &gt; １月のイソップ童話 &gt; 欲張りなイヌ",
+                "Home » Fables » January » Animals", "肉をくわえたイヌが、橋を渡っていました。ふと下を見ると、川の中にも肉をくわえたイヌがいます。");
+        assertThat(Summaries.firstSubstantial(paragraphs, headline)).hasValue(
+                "肉をくわえたイヌが、橋を渡っていました。ふと下を見ると、川の中にも肉をくわえたイヌがいます。");
+    }
+
+    @Test
+    void aListOfTagsIsNotTheSummaryButASentenceWithAListIs() {
+        assertThat(Summaries.isTagList("Anmeldung, BaWü, Beteiligung, Digitale Gesellschaft, Digitalpolitik, Diskussion, IFG")).isTrue();
+        assertThat(Summaries.isTagList("Bread, milk, eggs, cheese, butter and jam all cost more this winter than last")).isFalse();
+        assertThat(Summaries.isTagList("Bread, milk, eggs, cheese, butter. All cost more")).isFalse();
+    }
+
+    @Test
+    void aComparisonInASentenceIsNotABreadcrumb() {
+        String text = "Rents rose faster than pay again: rents > wages for the third year running, the report says.";
+        assertThat(Summaries.isBreadcrumb(text, "Rents outpace pay")).isFalse();
+    }
+
+    @Test
     void trimsAtTheLastSentenceThatFits() {
         String text = "First sentence is here. Second sentence is a little longer than the first. Third one.";
         assertThat(Summaries.trim(text, 60, "en")).isEqualTo("First sentence is here.");
