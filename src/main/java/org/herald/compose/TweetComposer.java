@@ -129,23 +129,29 @@ final class TweetComposer implements Composer {
         private static final Extractor LINKS = new Extractor();
         private static final String STAND_IN = "x".repeat(TwitterTextParser.TWITTER_TEXT_DEFAULT_CONFIG.getTransformedURLLength());
         private final String link;
-        private final boolean standsIn;
+        /** Whether the link may stand in, asked of twitter-text only when a text would gain by it. */
+        private Boolean standsIn;
 
         LinkCounter(String link) {
             this.link = link;
-            this.standsIn = isOneWholeLink(link);
         }
 
         Counted count(String text) {
-            if (standsIn) {
-                int at = text.indexOf(link);
-                int end = at + link.length();
-                if (at >= 0 && text.indexOf(link, end) < 0 && (at == 0 || isSeparator(text.charAt(at - 1)))
-                        && (end == text.length() || isSeparator(text.charAt(end)))) {
-                    return counted(parse(text.substring(0, at) + STAND_IN + text.substring(end)));
-                }
+            int at = link.isEmpty() ? -1 : text.indexOf(link);
+            int end = at + link.length();
+            if (at >= 0 && text.indexOf(link, end) < 0 && (at == 0 || isSeparator(text.charAt(at - 1)))
+                    && (end == text.length() || isSeparator(text.charAt(end)))) {
+                String rest = text.substring(0, at) + STAND_IN + text.substring(end);
+                // with a dot elsewhere that may be a link, the whole text is searched either way; checking the link
+                // alone would add to it
+                if ((rest.indexOf('.') < 0 || dotsCannotLink(rest)) && standsIn()) return counted(parse(rest));
             }
             return counted(parse(text));
+        }
+
+        private boolean standsIn() {
+            if (standsIn == null) standsIn = isOneWholeLink(link);
+            return standsIn;
         }
 
         private static Counted counted(TwitterTextParseResults parsed) {
@@ -170,7 +176,31 @@ final class TweetComposer implements Composer {
 
     /** twitter-text's verdict on a tweet, by X's default (v3) rules. */
     static TwitterTextParseResults parse(String text) {
-        return mayHoldEmoji(text) ? TwitterTextParser.parseTweet(text) : TwitterTextParser.parseTweet(text, WITHOUT_EMOJI);
+        String counted = dotsCannotLink(text) ? text.replace('.', ',') : text;
+        return mayHoldEmoji(counted) ? TwitterTextParser.parseTweet(counted) : TwitterTextParser.parseTweet(counted, WITHOUT_EMOJI);
+    }
+
+    /**
+     * Whether no dot in the text can be part of a link: each is followed by the end, white space or punctuation.
+     * Every link twitter-text finds has a dot just before a letter or digit (a top-level domain, or the next label
+     * of a host), and it searches any text with a dot for links from every position, which in a short text costs
+     * far more than the count itself ("… 1990 e. V.": about 20 µs). Such dots can be counted as commas instead:
+     * the same weight, equally valid, and with no dot left twitter-text skips the search.
+     */
+    static boolean dotsCannotLink(String text) {
+        int dot = text.indexOf('.');
+        if (dot < 0) return false;
+        for (; dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if (dot + 1 < text.length() && !cannotStartAHost(text.charAt(dot + 1))) return false;
+        }
+        return true;
+    }
+
+    /** White space, ASCII punctuation and the General Punctuation block: none begins a host label or a domain. */
+    private static boolean cannotStartAHost(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || c >= 0x21 && c <= 0x2F || c >= 0x3A && c <= 0x40 || c >= 0x5B && c <= 0x60 || c >= 0x7B && c <= 0x7E
+                || c >= 0x2000 && c <= 0x206F;
     }
 
     /**

@@ -35,12 +35,21 @@ final class Summaries {
      * more short steps, or any trail that ends in the headline.
      */
     static boolean isBreadcrumb(String text, String headline) {
+        if (!hasCrumbMark(text)) return false;
         String[] steps = CRUMB.split(text);
         if (steps.length < 2) return false;
         if (steps[steps.length - 1].strip().equals(headline)) return true;
         if (steps.length < 3) return false;
         for (String step : steps) if (step.length() > 40) return false;
         return true;
+    }
+
+    private static boolean hasCrumbMark(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '>' || c == '»' || c == '›') return true;
+        }
+        return false;
     }
 
     /** "Anmeldung, BaWü, Beteiligung, Digitalpolitik, …": a post's tags, five or more of at most three words each. */
