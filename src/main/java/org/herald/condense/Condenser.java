@@ -89,6 +89,7 @@ public final class Condenser {
         facts.meta("twitter:site").map(s -> s.replace("@", "")).ifPresent(site::addName);
         ld.siteNames().forEach(name -> site.addName(Text.clean(name)));
         title.ifPresent(t -> Headlines.namesBeforeUiLabel(t).forEach(site::addName));
+        title.ifPresent(t -> Headlines.siteNameInHeadings(t, facts.headings).ifPresent(site::addName));
         link.ifPresent(site::addHost);
         page.url().ifPresent(site::addHost);
 

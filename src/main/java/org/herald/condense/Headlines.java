@@ -693,6 +693,28 @@ final class Headlines {
         return names;
     }
 
+    /**
+     * The short name after a title's story when a heading repeats it ("Council approves the new bridge | Riverside
+     * Gazette" with an {@code <h1>} "Riverside Gazette"): a theme that sets the site's name as a heading. Agreeing
+     * with part of the title does not make that heading the story's; it names the site. Only a name of at most three
+     * words after a story of five or more, so a heading that repeats a short story after a section stays the story.
+     */
+    static Optional<String> siteNameInHeadings(String title, List<PageFacts.Heading> headings) {
+        if (headings.isEmpty()) return Optional.empty();
+        List<Part> parts = split(Text.clean(title));
+        if (parts.size() < 2) return Optional.empty();
+        Part last = parts.get(parts.size() - 1);
+        String name = last.text().strip();
+        if (!(last.afterStrongSeparator() || last.afterSpacedDash()) || !isShortLabel(name) || words(name) > 3) {
+            return Optional.empty();
+        }
+        if (words(join(parts, 0, parts.size() - 2)) < 5) return Optional.empty();
+        for (PageFacts.Heading heading : headings) {
+            if (heading.text().strip().equals(name)) return Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
     private static boolean isShortLabel(String text) {
         int cjk = 0;
         for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x2E80) cjk++;

@@ -14,7 +14,8 @@ import static org.herald.condense.HandMadePages.page;
  * a bare space in Chinese, and the breadcrumb of '<' that some Korean newspaper systems put into the title. Where
  * the page names its site the name comes off whatever the mark; where it names nothing, only the marks that
  * separate a title's parts and a bracketed tail of a CJK title are taken for decoration (and the headline is then
- * a guess, which lowers its confidence).
+ * a guess, which lowers its confidence). A logo {@code <h1>} that repeats the name after the title's story names
+ * the site too.
  */
 class SiteNameGlyphsTest {
     private static final String STORY = "Council approves the new bridge";
@@ -89,6 +90,22 @@ class SiteNameGlyphsTest {
     @Test
     void aWorksTitleInDoubleAngleBracketsStaysWhenNothingNamesTheSite() {
         assertThat(alone("周杰伦发布新专辑《最伟大的作品》")).isEqualTo("周杰伦发布新专辑《最伟大的作品》");
+    }
+
+    @Test
+    void aLogoHeadingThatRepeatsTheTitlesTrailingNameIsTheSiteNotTheStory() {
+        Story story = condense(page("<title>Council approves the new bridge | Riverside Gazette</title>",
+                "<h1>Riverside Gazette</h1>" + BODY));
+        assertThat(story.headline()).isEqualTo(STORY);
+        assertThat(story.confidence()).isNotEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void aHeadingThatRepeatsAShortStoryStaysTheStory() {
+        assertThat(condense(page("<title>Opinion | Bridge plan passes</title>", "<h1>Bridge plan passes</h1>" + BODY)).headline())
+                .isEqualTo("Bridge plan passes");
+        assertThat(condense(page("<title>Bridge plan finally passes | The Riverside Valley Evening Gazette</title>",
+                "<h1>Bridge plan finally passes</h1>" + BODY)).headline()).isEqualTo("Bridge plan finally passes");
     }
 
     @Test
