@@ -154,7 +154,9 @@ final class Headlines {
             if (isUsable(headline, site)) stripped.add(new Cleaned(headline, candidate.source()));
         }
         if (stripped.isEmpty()) return Optional.empty();
-        Cleaned best = stripped.stream().filter(c -> !isParagraph(c.text(), descriptions)).findFirst().orElse(stripped.get(0));
+        Cleaned best = stripped.stream().filter(c -> !isParagraph(c.text(), descriptions) && !isProse(c.text()))
+                .findFirst()
+                .orElse(stripped.stream().filter(c -> !isParagraph(c.text(), descriptions)).findFirst().orElse(stripped.get(0)));
         // Sharing titles are sometimes cut short with an ellipsis; a fuller form elsewhere on the page wins.
         if (best.text().endsWith("...") || best.text().endsWith("…")) {
             String stem = TRAILING_ELLIPSIS.matcher(best.text()).replaceAll("").strip();
@@ -186,6 +188,16 @@ final class Headlines {
 
     /** Headlines run to a line or two; past this a candidate is a paragraph or a description. */
     static final int LONGEST = 200;
+
+    /**
+     * Twenty words or more ending in a full stop: a sentence of prose (a description or the story's first lines put
+     * in og:title), which loses to a candidate that reads as a headline, if there is one.
+     */
+    static boolean isProse(String text) {
+        String t = text.strip();
+        if (t.isEmpty() || t.endsWith("..") || !(t.endsWith(".") || t.endsWith("。"))) return false;
+        return SPACES.split(t).length >= 20;
+    }
 
     static boolean isParagraph(String text, List<String> descriptions) {
         if (text.length() > LONGEST) return true;
@@ -694,23 +706,24 @@ final class Headlines {
     }
 
     /**
-     * The short name after a title's story when a heading repeats it ("Council approves the new bridge | Riverside
-     * Gazette" with an {@code <h1>} "Riverside Gazette"): a theme that sets the site's name as a heading. Agreeing
-     * with part of the title does not make that heading the story's; it names the site. Only a name of at most three
-     * words after a story of five or more, so a heading that repeats a short story after a section stays the story.
+     * A short name after a title's story that a heading repeats ("Council approves the new bridge | Riverside
+     * Gazette" with an {@code <h1>} "Riverside Gazette"; "Story - Politics - Site" with an {@code <h1>} "Politics"): a
+     * theme that sets the site's or the section's name as a heading. Agreeing with part of the title does not make
+     * that heading the story's; it names the site or section, and comes off the title like a site name. Only a name
+     * of at most three words after a first part of five or more, so a heading that repeats a short story after a
+     * section stays the story.
      */
     static Optional<String> siteNameInHeadings(String title, List<PageFacts.Heading> headings) {
         if (headings.isEmpty()) return Optional.empty();
         List<Part> parts = split(Text.clean(title));
-        if (parts.size() < 2) return Optional.empty();
-        Part last = parts.get(parts.size() - 1);
-        String name = last.text().strip();
-        if (!(last.afterStrongSeparator() || last.afterSpacedDash()) || !isShortLabel(name) || words(name) > 3) {
-            return Optional.empty();
-        }
-        if (words(join(parts, 0, parts.size() - 2)) < 5) return Optional.empty();
-        for (PageFacts.Heading heading : headings) {
-            if (heading.text().strip().equals(name)) return Optional.of(name);
+        if (parts.size() < 2 || words(parts.get(0).text()) < 5) return Optional.empty();
+        for (int k = 1; k < parts.size(); k++) {
+            Part part = parts.get(k);
+            String name = part.text().strip();
+            if (!(part.afterStrongSeparator() || part.afterSpacedDash()) || !isShortLabel(name) || words(name) > 3) continue;
+            for (PageFacts.Heading heading : headings) {
+                if (heading.text().strip().equals(name)) return Optional.of(name);
+            }
         }
         return Optional.empty();
     }

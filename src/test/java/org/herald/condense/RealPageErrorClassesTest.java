@@ -32,6 +32,20 @@ class RealPageErrorClassesTest {
     }
 
     @Test
+    void aSocialTitleThatIsASentenceOfProseGivesWayToTheTitle() {
+        String prose = "The city council voted on Tuesday to build a new bridge across the river, ending years of debate "
+                + "about the crossing and settling a dispute that has run for a decade.";
+        Story story = condense(page("<title>Council approves the new bridge</title><meta property=\"og:title\" content=\""
+                + prose + "\">", "<p>Work starts in spring.</p>"));
+        assertThat(story.headline()).isEqualTo("Council approves the new bridge");
+        assertThat(story.confidence()).isNotEqualTo(Confidence.HIGH);
+        // a long headline that is not a sentence of prose stays the publisher's choice
+        String long_ = "Council approves the new bridge across the river after ten years of debate, two lawsuits and a referendum";
+        assertThat(condense(page("<title>Council approves the new bridge</title><meta property=\"og:title\" content=\""
+                + long_ + "\">", "<p>Work starts in spring.</p>")).headline()).isEqualTo(long_);
+    }
+
+    @Test
     void aCandidateLongerThanTwoHundredCharactersIsAParagraph() {
         String paragraph = "Residents of the lakeside district gathered at the town hall ".repeat(4).strip();
         Story story = condense(page("<title>Lakeside residents rally for the pier</title>", "<h1>" + paragraph + "</h1>"));

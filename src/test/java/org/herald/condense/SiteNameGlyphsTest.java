@@ -101,6 +101,14 @@ class SiteNameGlyphsTest {
     }
 
     @Test
+    void aSectionHeadingThatRepeatsAPartOfTheTitleIsNotTheStory() {
+        Story story = condense(page("<title>Council approves the new bridge - Politics - Riverside Gazette</title>",
+                "<h1>Politics</h1>" + BODY));
+        assertThat(story.headline()).isEqualTo(STORY);
+        assertThat(story.confidence()).isNotEqualTo(Confidence.HIGH);
+    }
+
+    @Test
     void aHeadingThatRepeatsAShortStoryStaysTheStory() {
         assertThat(condense(page("<title>Opinion | Bridge plan passes</title>", "<h1>Bridge plan passes</h1>" + BODY)).headline())
                 .isEqualTo("Bridge plan passes");
