@@ -187,8 +187,36 @@ public final class Condenser {
         List<String> page = new ArrayList<>();
         for (String t : titles) if (!site.matches(t) && Headlines.isUsable(t, site)) page.add(t);
         realHeadings(facts, site).forEach(h -> page.add(h.text()));
-        if (page.isEmpty() || agreesWithAny(Text.clean(ld.headline().get()), page)) return ld.headline();
-        return ld.name().filter(name -> agreesWithAny(Text.clean(name), page));
+        String headline = Text.clean(ld.headline().get());
+        Optional<String> name = ld.name().filter(n -> {
+            String clean = Text.clean(n);
+            return !clean.isEmpty() && !site.matches(clean) && !Agreement.same(clean, headline);
+        });
+        // both given and different: the one the page repeats word for word is the story's ("Riverside" as name,
+        // h1 and title, "Riverside is a small town on the Vale…" as headline), and a description written as
+        // prose gives way to a name that reads as a headline
+        if (name.isPresent() && (repeated(Text.clean(name.get()), page) && !repeated(headline, page)
+                || isDescription(headline) && !isDescription(Text.clean(name.get())) && Agreement.words(Text.clean(name.get())).size() >= 3)) {
+            return name;
+        }
+        if (page.isEmpty() || agreesWithAny(headline, page)) return ld.headline();
+        return ld.name().filter(n -> agreesWithAny(Text.clean(n), page));
+    }
+
+    /** Whether a title or heading is the text, or has it as one of its parts ("Riverside – Valleypedia"). */
+    private static boolean repeated(String text, List<String> page) {
+        for (String p : page) {
+            String clean = Text.clean(p);
+            if (Agreement.same(clean, text)) return true;
+            for (Headlines.Part part : Headlines.split(clean)) if (Agreement.same(part.text().strip(), text)) return true;
+        }
+        return false;
+    }
+
+    /** A sentence of a dozen words or more ending in a full stop: how a description reads, not a headline. */
+    private static boolean isDescription(String text) {
+        String t = text.strip();
+        return (t.endsWith(".") && !t.endsWith("..") || t.endsWith("。")) && Agreement.words(t).size() >= 12;
     }
 
     private static boolean agreesWithAny(String text, List<String> others) {

@@ -615,6 +615,8 @@ final class Headlines {
             String text = title.substring(start, m.start());
             // "« Nous ne partirons pas » : …": a guillemet that closes a quotation is not a separator
             if (m.group().strip().equals("»") && count(text, '«') > count(text, '»')) continue;
+            // nor is one inside a quotation ("“Yes | No” vote splits the council | Site")
+            if (opensAQuotation(text)) continue;
             if (text.isBlank()) continue;
             parts.add(new Part(separator, text));
             separator = m.group();
@@ -652,6 +654,16 @@ final class Headlines {
         int n = 0;
         for (Part part : parts) if (part.separatorKind().equals(separator)) n++;
         return n;
+    }
+
+    /** Whether the text leaves a double quotation open: “…, „…, «…, 「…, 『…, or an odd number of '"'. */
+    static boolean opensAQuotation(String text) {
+        int german = count(text, '„');
+        int english = count(text, '“');
+        int closing = count(text, '”');
+        boolean open = german > 0 ? german > english + closing : english > closing;
+        return open || count(text, '«') > count(text, '»') || count(text, '「') > count(text, '」')
+                || count(text, '『') > count(text, '』') || count(text, '"') % 2 == 1;
     }
 
     private static int count(String s, char c) {

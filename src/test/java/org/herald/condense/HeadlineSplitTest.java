@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HeadlineSplitTest {
     /** Separator characters, the white space and quotes around them, and ASCII, Latin, Cyrillic and CJK letters. */
-    private static final String ALPHABET = "||｜::：--–—»«·•‹›~//__＿      \t\n\"'“”‘’()[]aZ9.éжх記事サ이";
+    private static final String ALPHABET = "||｜::：--–—»«·•‹›~//__＿―－−¦⋆★☆●◆■►▶▷<>\\      \t\n\"'“”„‘’「」()[]aZ9.éжх記事サ이";
 
     @Test
     void startingNearTheNextSeparatorCharacterFindsWhatSearchingEverywhereFinds() {
@@ -33,7 +33,7 @@ class HeadlineSplitTest {
     void realTitleShapesSplitAsBefore() {
         for (String s : List.of("Story of the day | Site", "Site » Blog Archive » Story", "記事のタイトル:サイト名",
                 "« Nous ne partirons pas » : la grève continue", "Ukraine — Live : les dernières nouvelles",
-                "Why “|” matters", "新闻_网站", "A  |  B  |  C", "Story -- Site", "Noticias: Título: Sitio")) {
+                "Why “|” matters", "“Yes | No” vote splits the council | Site", "„Ja | Nein“ – Abstimmung | Site", "新闻_网站", "A  |  B  |  C", "Story -- Site", "Noticias: Título: Sitio")) {
             assertThat(Headlines.split(s)).as(s).isEqualTo(everywhere(s));
         }
     }
@@ -48,6 +48,7 @@ class HeadlineSplitTest {
             if (m.start() == 0 || m.end() == title.length()) continue;
             String text = title.substring(start, m.start());
             if (m.group().strip().equals("»") && count(text, '«') > count(text, '»')) continue;
+            if (Headlines.opensAQuotation(text)) continue;
             if (text.isBlank()) continue;
             parts.add(new Headlines.Part(separator, text));
             separator = m.group();

@@ -46,6 +46,31 @@ class RealPageErrorClassesTest {
     }
 
     @Test
+    void aStructuredDataDescriptionGivesWayToTheNameThePageRepeats() {
+        String ld = "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Riverside is a small town on "
+                + "the river Vale, known for its old stone bridge\",\"name\":\"Riverside\"}</script>";
+        Story story = condense(page("<title>Riverside – Valleypedia</title>" + ld, "<h1>Riverside</h1><p>Riverside lies on the Vale.</p>"));
+        assertThat(story.headline()).isEqualTo("Riverside");
+    }
+
+    @Test
+    void aStructuredDataHeadlineWrittenAsADescriptionGivesWayToItsName() {
+        String ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"The city council voted on "
+                + "Tuesday to build a new bridge across the river, ending years of debate.\",\"name\":\"Council approves the new bridge\"}</script>";
+        Story story = condense(page("<title>Riverside Gazette</title><meta property=\"og:site_name\" content=\"Riverside Gazette\">" + ld,
+                "<p>Work starts in spring.</p>"));
+        assertThat(story.headline()).isEqualTo("Council approves the new bridge");
+    }
+
+    @Test
+    void aSeparatorInsideAQuotationIsPartOfTheHeadline() {
+        assertThat(condense(page("<title>“Yes | No” vote splits the council | Riverside Gazette</title>", "<p>The vote.</p>")).headline())
+                .isEqualTo("“Yes | No” vote splits the council");
+        assertThat(condense(page("<title>„Ja | Nein“ – die Abstimmung spaltet den Rat | Stadtanzeiger</title>", "<p>Die Abstimmung.</p>"))
+                .headline()).isEqualTo("„Ja | Nein“ – die Abstimmung spaltet den Rat");
+    }
+
+    @Test
     void aCandidateLongerThanTwoHundredCharactersIsAParagraph() {
         String paragraph = "Residents of the lakeside district gathered at the town hall ".repeat(4).strip();
         Story story = condense(page("<title>Lakeside residents rally for the pier</title>", "<h1>" + paragraph + "</h1>"));
