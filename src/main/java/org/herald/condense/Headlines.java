@@ -29,6 +29,8 @@ final class Headlines {
                     + "|(?<=\\S):\\s+|\\s*：\\s*"
                     // CJK text often leaves out the space after an ASCII colon: "記事:サイト"
                     + "|(?<=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]):(?=\\S)");
+    private static final Pattern STRAY_LEAD = Pattern.compile("\\s*(?:»|›|\\||｜|•|·|–|—|-|~|/)\\s+");
+    private static final Pattern STRAY_TRAIL = Pattern.compile("\\s+(?:«|‹|\\||｜|•|·|–|—|-|~|/)\\s*$");
     private static final Pattern CREDIT = Pattern.compile("\\s*[（(\\[【][^）)\\]】]{1,24}[）)\\]】]\\s*");
     // "live" is missing on purpose: "Live - Election night" is how live blogs title themselves
     private static final Set<String> SECTION_WORDS = Set.of("news", "local", "world", "politics", "business", "sport",
@@ -237,7 +239,7 @@ final class Headlines {
             return (isTitleTag ? title : other).computeIfAbsent(text, t -> {
                 Stripped stripped = stripParts(t, evidence, site, isTitleTag, summaries);
                 if (stripped.guessed()) guessed.add(t);
-                return withoutCredit(stripped.text(), evidence);
+                return withoutStrayMarks(withoutCredit(stripped.text(), evidence));
             });
         }
 
@@ -248,6 +250,18 @@ final class Headlines {
         boolean cutByGuess(String text) {
             return guessed.contains(text);
         }
+    }
+
+    /**
+     * A separator left at either end, with white space after or before it ("» Story", once "Blog » " was cut by the
+     * template; "Story |"): no headline starts or ends so. A guillemet that opens or closes a quotation has no
+     * space on its inner side ("»Vi er klar«") and stays.
+     */
+    static String withoutStrayMarks(String text) {
+        Matcher lead = STRAY_LEAD.matcher(text);
+        String t = lead.lookingAt() && lead.end() < text.length() ? text.substring(lead.end()) : text;
+        Matcher trail = STRAY_TRAIL.matcher(t);
+        return trail.find() && trail.start() > 0 ? t.substring(0, trail.start()) : t;
     }
 
     /**

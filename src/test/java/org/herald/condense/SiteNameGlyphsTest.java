@@ -117,6 +117,14 @@ class SiteNameGlyphsTest {
     }
 
     @Test
+    void aSeparatorLeftAtEitherEndComesOffButAQuotationMarkStays() {
+        assertThat(withSite("» Certains rêvent de Matt Duchene à Ottawa | Mathias Brunet", "Blogues de La Presse"))
+                .isEqualTo("Certains rêvent de Matt Duchene à Ottawa");
+        assertThat(alone("»Vi er klar«, siger borgmesteren om broen")).isEqualTo("»Vi er klar«, siger borgmesteren om broen");
+        assertThat(alone("« Nous ne partirons pas », dit le maire")).isEqualTo("« Nous ne partirons pas », dit le maire");
+    }
+
+    @Test
     void aPartThatIsNotTheSitesNameStays() {
         assertThat(withSite("Council approves the new bridge ★ Five stars for the design", "Example News"))
                 .isEqualTo("Council approves the new bridge ★ Five stars for the design");
