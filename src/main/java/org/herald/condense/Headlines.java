@@ -156,9 +156,18 @@ final class Headlines {
             if (isUsable(headline, site)) stripped.add(new Cleaned(headline, candidate.source()));
         }
         if (stripped.isEmpty()) return Optional.empty();
-        Cleaned best = stripped.stream().filter(c -> !isParagraph(c.text(), descriptions) && !isProse(c.text()))
-                .findFirst()
-                .orElse(stripped.stream().filter(c -> !isParagraph(c.text(), descriptions)).findFirst().orElse(stripped.get(0)));
+        // the first that reads as a headline, else the first that is at least not a paragraph, else the first
+        Cleaned best = null;
+        Cleaned notParagraph = null;
+        for (Cleaned c : stripped) {
+            if (isParagraph(c.text(), descriptions)) continue;
+            if (notParagraph == null) notParagraph = c;
+            if (!isProse(c.text())) {
+                best = c;
+                break;
+            }
+        }
+        if (best == null) best = notParagraph != null ? notParagraph : stripped.get(0);
         // Sharing titles are sometimes cut short with an ellipsis; a fuller form elsewhere on the page wins.
         if (best.text().endsWith("...") || best.text().endsWith("…")) {
             String stem = TRAILING_ELLIPSIS.matcher(best.text()).replaceAll("").strip();
@@ -258,10 +267,18 @@ final class Headlines {
      * space on its inner side ("»Vi er klar«") and stays.
      */
     static String withoutStrayMarks(String text) {
+        if (text.length() < 3 || !isStrayMark(text.charAt(0)) && !isStrayMark(text.charAt(text.length() - 1))
+                && !Character.isWhitespace(text.charAt(0)) && !Character.isWhitespace(text.charAt(text.length() - 1))) {
+            return text;
+        }
         Matcher lead = STRAY_LEAD.matcher(text);
         String t = lead.lookingAt() && lead.end() < text.length() ? text.substring(lead.end()) : text;
         Matcher trail = STRAY_TRAIL.matcher(t);
         return trail.find() && trail.start() > 0 ? t.substring(0, trail.start()) : t;
+    }
+
+    private static boolean isStrayMark(char c) {
+        return "»›|｜•·–—-~/«‹".indexOf(c) >= 0;
     }
 
     /**
@@ -672,12 +689,24 @@ final class Headlines {
 
     /** Whether the text leaves a double quotation open: “…, „…, «…, 「…, 『…, or an odd number of '"'. */
     static boolean opensAQuotation(String text) {
-        int german = count(text, '„');
-        int english = count(text, '“');
-        int closing = count(text, '”');
+        int german = 0, english = 0, closing = 0, guillemets = 0, corners = 0, whiteCorners = 0, straight = 0;
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '„' -> german++;
+                case '“' -> english++;
+                case '”' -> closing++;
+                case '«' -> guillemets++;
+                case '»' -> guillemets--;
+                case '「' -> corners++;
+                case '」' -> corners--;
+                case '『' -> whiteCorners++;
+                case '』' -> whiteCorners--;
+                case '"' -> straight++;
+                default -> { }
+            }
+        }
         boolean open = german > 0 ? german > english + closing : english > closing;
-        return open || count(text, '«') > count(text, '»') || count(text, '「') > count(text, '」')
-                || count(text, '『') > count(text, '』') || count(text, '"') % 2 == 1;
+        return open || guillemets > 0 || corners > 0 || whiteCorners > 0 || straight % 2 == 1;
     }
 
     private static int count(String s, char c) {
@@ -740,7 +769,12 @@ final class Headlines {
      * section stays the story.
      */
     static Optional<String> siteNameInHeadings(String title, List<PageFacts.Heading> headings) {
-        if (headings.isEmpty()) return Optional.empty();
+        boolean shortHeadingInTitle = false;
+        for (PageFacts.Heading heading : headings) {
+            String name = heading.text().strip();
+            if (!name.isEmpty() && isShortLabel(name) && words(name) <= 3 && title.contains(name)) shortHeadingInTitle = true;
+        }
+        if (!shortHeadingInTitle) return Optional.empty();
         List<Part> parts = split(Text.clean(title));
         if (parts.size() < 2 || words(parts.get(0).text()) < 5) return Optional.empty();
         for (int k = 1; k < parts.size(); k++) {
