@@ -194,9 +194,10 @@ public final class Condenser {
         });
         // both given and different: the one the page repeats word for word is the story's ("Riverside" as name,
         // h1 and title, "Riverside is a small town on the Vale…" as headline), and a description written as
-        // prose gives way to a name that reads as a headline
+        // prose (a sentence of a dozen words) gives way to a name that reads as a headline
         if (name.isPresent() && (repeated(Text.clean(name.get()), page) && !repeated(headline, page)
-                || isDescription(headline) && !isDescription(Text.clean(name.get())) && Agreement.words(Text.clean(name.get())).size() >= 3)) {
+                || Headlines.isSentenceOf(headline, 12) && !Headlines.isSentenceOf(Text.clean(name.get()), 12)
+                && Agreement.words(Text.clean(name.get())).size() >= 3)) {
             return name;
         }
         if (page.isEmpty() || agreesWithAny(headline, page)) return ld.headline();
@@ -213,11 +214,6 @@ public final class Condenser {
         return false;
     }
 
-    /** A sentence of a dozen words or more ending in a full stop: how a description reads, not a headline. */
-    private static boolean isDescription(String text) {
-        String t = text.strip();
-        return (t.endsWith(".") && !t.endsWith("..") || t.endsWith("。")) && Agreement.words(t).size() >= 12;
-    }
 
     private static boolean agreesWithAny(String text, List<String> others) {
         for (String o : others) if (Agreement.shareWords(text, o)) return true;

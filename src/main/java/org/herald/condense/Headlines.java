@@ -205,9 +205,14 @@ final class Headlines {
      * in og:title), which loses to a candidate that reads as a headline, if there is one.
      */
     static boolean isProse(String text) {
+        return isSentenceOf(text, 20);
+    }
+
+    /** At least {@code words} words ending in a full stop (not an ellipsis): how prose ends, and few headlines do. */
+    static boolean isSentenceOf(String text, int words) {
         String t = text.strip();
         if (t.isEmpty() || t.endsWith("..") || !(t.endsWith(".") || t.endsWith("。"))) return false;
-        return SPACES.split(t).length >= 20;
+        return SPACES.split(t).length >= words;
     }
 
     static boolean isParagraph(String text, List<String> descriptions) {
@@ -644,9 +649,8 @@ final class Headlines {
             from = m.end();
             if (m.start() == 0 || m.end() == title.length()) continue;
             String text = title.substring(start, m.start());
-            // "« Nous ne partirons pas » : …": a guillemet that closes a quotation is not a separator
-            if (m.group().strip().equals("»") && count(text, '«') > count(text, '»')) continue;
-            // nor is one inside a quotation ("“Yes | No” vote splits the council | Site")
+            // a separator inside a quotation is the headline's own ("“Yes | No” vote splits the council | Site"), and
+            // a guillemet that closes one is no separator ("« Nous ne partirons pas » : …")
             if (opensAQuotation(text)) continue;
             if (text.isBlank()) continue;
             parts.add(new Part(separator, text));
@@ -709,12 +713,6 @@ final class Headlines {
         return open || guillemets > 0 || corners > 0 || whiteCorners > 0 || straight % 2 == 1;
     }
 
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
-        return n;
-    }
-
     private static String join(List<Part> parts, int from, int to) {
         StringBuilder out = new StringBuilder(parts.get(from).text());
         for (int i = from + 1; i <= to; i++) out.append(parts.get(i).separator()).append(parts.get(i).text());
@@ -769,13 +767,15 @@ final class Headlines {
      * section stays the story.
      */
     static Optional<String> siteNameInHeadings(String title, List<PageFacts.Heading> headings) {
+        if (headings.isEmpty()) return Optional.empty();
+        String clean = Text.clean(title);
         boolean shortHeadingInTitle = false;
         for (PageFacts.Heading heading : headings) {
             String name = heading.text().strip();
-            if (!name.isEmpty() && isShortLabel(name) && words(name) <= 3 && title.contains(name)) shortHeadingInTitle = true;
+            if (!name.isEmpty() && isShortLabel(name) && words(name) <= 3 && clean.contains(name)) shortHeadingInTitle = true;
         }
         if (!shortHeadingInTitle) return Optional.empty();
-        List<Part> parts = split(Text.clean(title));
+        List<Part> parts = split(clean);
         if (parts.size() < 2 || words(parts.get(0).text()) < 5) return Optional.empty();
         for (int k = 1; k < parts.size(); k++) {
             Part part = parts.get(k);

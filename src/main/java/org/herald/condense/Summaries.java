@@ -11,6 +11,7 @@ final class Summaries {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:\\p{Pd}]+$");
     private static final int SUBSTANTIAL = 60;
     private static final Pattern CRUMB = Pattern.compile("\\s+[>»›]\\s+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Summaries() {
     }
@@ -59,7 +60,7 @@ final class Summaries {
         if (items.length < 5) return false;
         for (String item : items) {
             String word = item.strip();
-            if (word.isEmpty() || word.split("\\s+").length > 3) return false;
+            if (word.isEmpty() || SPACES.split(word).length > 3) return false;
         }
         return true;
     }

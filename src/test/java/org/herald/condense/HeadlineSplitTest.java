@@ -47,7 +47,6 @@ class HeadlineSplitTest {
         while (m.find()) {
             if (m.start() == 0 || m.end() == title.length()) continue;
             String text = title.substring(start, m.start());
-            if (m.group().strip().equals("»") && count(text, '«') > count(text, '»')) continue;
             if (Headlines.opensAQuotation(text)) continue;
             if (text.isBlank()) continue;
             parts.add(new Headlines.Part(separator, text));
@@ -56,9 +55,5 @@ class HeadlineSplitTest {
         }
         parts.add(new Headlines.Part(separator, title.substring(start)));
         return parts;
-    }
-
-    private static int count(String s, char c) {
-        return (int) s.chars().filter(x -> x == c).count();
     }
 }
