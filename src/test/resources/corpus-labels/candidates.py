@@ -12,7 +12,9 @@ class Grab(HTMLParser):
         a = dict(attrs)
         if tag == 'meta':
             k = (a.get('property') or a.get('name') or a.get('itemprop') or '').lower()
-            if k and k not in self.meta and a.get('content'): self.meta[k] = a['content']
+            # some saved fixtures carry a meta's text in value= instead of content=
+            text = a.get('content') or a.get('value')
+            if k and k not in self.meta and text: self.meta[k] = text
         if tag == 'script' and (a.get('type') or '').lower() == 'application/ld+json': self.raw = []
         if tag in ('title', 'h1', 'h2', 'p') and self.buf is None:
             self.buf, self.btag = [], tag
