@@ -223,17 +223,19 @@ public final class Condenser {
     /**
      * Whether the {@code <h1>} should stand before the {@code <title>}. It should, unless an {@code <h2>} repeats
      * the title's story and no h1 does (the theme sets the post title as an h2, h1s inside it), or the two share
-     * no words while the title has the shape "Story | Site" and nothing marks the h1 as the article's: then the
-     * h1 is a site, section or widget name.
+     * no words while nothing marks the h1 as the article's and the title has the shape "Story | Site" or an h2
+     * repeats it: then the h1 is a site, section or widget name.
      */
     private static boolean headingBeatsTitle(PageFacts.Heading heading, PageFacts facts, SiteNames site, String title,
                                              String titleStory, List<String> titles) {
         List<PageFacts.Heading> real = realHeadings(facts, site);
-        if (real.stream().noneMatch(h -> Agreement.same(h.text(), titleStory))
-                && facts.subheadings.stream().anyMatch(h -> Agreement.same(h, titleStory)) && !title.equals(titleStory)) {
-            return false;
-        }
+        boolean titleIsSubheading = real.stream().noneMatch(h -> Agreement.same(h.text(), titleStory))
+                && facts.subheadings.stream().anyMatch(h -> Agreement.same(h, titleStory));
+        if (titleIsSubheading && !title.equals(titleStory)) return false;
         if (heading.inArticle() || heading.hinted() || agreesWithAny(heading.text(), titles)) return true;
+        // an unmarked h1 outside the article that shares no word with the title, which an h2 repeats: the h1 is a
+        // section's or a widget's name ("Allergies Health Center") above the story's own heading
+        if (titleIsSubheading) return false;
         return title.equals(titleStory);
     }
 

@@ -77,6 +77,9 @@ final class Headlines {
     private static final Set<String> LIST_JOINERS = Set.of("and", "&", "и", "und", "et", "y", "e", "i", "ve", "+");
     /** A URL slug given as a title ("adac-kindersitztest-herbst-2018"). */
     private static final Pattern SLUG = Pattern.compile("[\\p{Ll}\\d]+(?:[-_][\\p{Ll}\\d]+){2,}");
+    /** A template's unfilled placeholder left in the markup ("{text}", "{{ title }}", "${headline}", "%TITLE%"). */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\$?\\{\\{?\\s*[\\w.:-]+\\s*}}?|\\[\\[\\s*[\\w.:-]+\\s*]]|%[\\w.:-]+%|<%=?\\s*[\\w.:-]+\\s*%>");
 
     private Headlines() {
     }
@@ -819,7 +822,7 @@ final class Headlines {
         if (headline.isBlank()) return false;
         if (GENERIC.contains(headline.toLowerCase(Locale.ROOT))) return false;
         if (!hasLetterOrDigit(headline)) return false;
-        if (SLUG.matcher(headline).matches()) return false;
+        if (SLUG.matcher(headline).matches() || PLACEHOLDER.matcher(headline).matches()) return false;
         // "DenkanStoos April 2012" on denkanstoos.wordpress.com is a headline; "BBC News" on bbc.co.uk is not
         return !(site.isExactly(headline) || site.matches(headline) && words(headline) <= 2);
     }

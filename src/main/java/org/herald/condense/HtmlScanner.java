@@ -33,6 +33,12 @@ final class HtmlScanner {
     private final PageFacts facts = new PageFacts();
     private int articleDepth;
     private int chromeDepth;
+    /**
+     * The open {@code <header>}s, one bit each, innermost lowest: set for one that began inside an article (the
+     * story's own header, holding its headline and standfirst), clear for the page's (logo, menus), which is chrome.
+     */
+    private long headerKinds;
+    private int headerDepth;
     private int svgDepth;
     private int captionDepth;
     /** Set when a kept piece was not UTF-8: the page is in another charset and is read again, decoded. */
@@ -130,7 +136,8 @@ final class HtmlScanner {
                 return next;
             case 6:
                 if (is(nameStart, "script")) return script(nameEnd, end, next);
-                if (is(nameStart, "header") || is(nameStart, "footer")) chromeDepth++;
+                if (is(nameStart, "header")) openHeader();
+                else if (is(nameStart, "footer")) chromeDepth++;
                 else if (is(nameStart, "figure")) captionDepth++;
                 return next;
             case 7:
@@ -161,7 +168,8 @@ final class HtmlScanner {
                 if (is(nameStart, "aside")) chromeDepth = Math.max(0, chromeDepth - 1);
                 break;
             case 6:
-                if (is(nameStart, "header") || is(nameStart, "footer")) chromeDepth = Math.max(0, chromeDepth - 1);
+                if (is(nameStart, "header")) closeHeader();
+                else if (is(nameStart, "footer")) chromeDepth = Math.max(0, chromeDepth - 1);
                 else if (is(nameStart, "figure")) captionDepth = Math.max(0, captionDepth - 1);
                 break;
             case 10:
@@ -257,6 +265,25 @@ final class HtmlScanner {
                 || marks.contains("site-name") || marks.contains("sitename") || marks.contains("blog-title")) return;
         facts.headings.add(new PageFacts.Heading(text, articleDepth > 0, chromeDepth > 0, hinted));
         facts.complete = evidenceComplete(text);
+    }
+
+    private void openHeader() {
+        boolean articles = articleDepth > 0 && chromeDepth == 0 && headerDepth < Long.SIZE;
+        headerKinds = headerKinds << 1 | (articles ? 1 : 0);
+        headerDepth++;
+        if (!articles) chromeDepth++;
+    }
+
+    private void closeHeader() {
+        if (headerDepth == 0) {
+            chromeDepth = Math.max(0, chromeDepth - 1);
+            return;
+        }
+        // past 64 levels the bits are gone; such a header is counted as the page's
+        boolean articles = headerDepth <= Long.SIZE && (headerKinds & 1) == 1;
+        headerKinds >>>= 1;
+        headerDepth--;
+        if (!articles) chromeDepth = Math.max(0, chromeDepth - 1);
     }
 
     private static String orEmpty(String value) {

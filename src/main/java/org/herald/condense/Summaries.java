@@ -12,6 +12,8 @@ final class Summaries {
     private static final int SUBSTANTIAL = 60;
     private static final Pattern CRUMB = Pattern.compile("\\s+[>»›]\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** "By MARC SANTORA and AL BAKER SEPT. 19, 2016": "By" and a capitalised name of two or more words. */
+    private static final Pattern BYLINE = Pattern.compile("(?:By|BY)\\s+\\p{Lu}[\\p{L}.'’-]*\\s+\\p{Lu}.*");
 
     private Summaries() {
     }
@@ -23,7 +25,7 @@ final class Summaries {
             String text = Text.clean(p);
             // too short to count even before trimming: a menu line or a caption, not worth the sentence breaks
             if (text.isEmpty() || weight(text) < 20 || Boilerplate.isBoilerplate(text) || text.equals(headline)
-                    || isBreadcrumb(text, headline) || isTagList(text)) continue;
+                    || isBreadcrumb(text, headline) || isTagList(text) || isByline(text)) continue;
             text = withoutTrailingBoilerplate(text);
             if (weight(text) >= SUBSTANTIAL) return Optional.of(text);
             if (fallback == null && weight(text) >= 20) fallback = text;
@@ -51,6 +53,11 @@ final class Summaries {
             if (c == '>' || c == '»' || c == '›') return true;
         }
         return false;
+    }
+
+    /** Who wrote it and when, set as a paragraph of the article's header: not what the story says. */
+    static boolean isByline(String text) {
+        return BYLINE.matcher(text).matches() && SPACES.split(text).length <= 25;
     }
 
     /** "Anmeldung, BaWü, Beteiligung, Digitalpolitik, …": a post's tags, five or more of at most three words each. */

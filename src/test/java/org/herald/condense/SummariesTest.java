@@ -24,6 +24,18 @@ class SummariesTest {
     }
 
     @Test
+    void aBylineIsNotTheSummaryButASentenceStartingWithByIs() {
+        assertThat(Summaries.isByline("By MARC SANTORA, WILLIAM K. RASHBAUM, AL BAKER and ADAM GOLDMANSEPT. 19, 2016")).isTrue();
+        assertThat(Summaries.isByline("By Jane Doe | Reuters, updated 3 hours ago")).isTrue();
+        assertThat(Summaries.isByline("By Monday, the storm had passed and the ferries were running again.")).isFalse();
+        assertThat(Summaries.isByline("By the time the council met, the pier plan had been changed twice.")).isFalse();
+        assertThat(Summaries.isByline("By Jane Doe. " + "The council met again on Tuesday and argued about the pier. ".repeat(3))).isFalse();
+        assertThat(Summaries.firstSubstantial(List.of("By Jane Doe and John Roe, Staff Writers",
+                "The council approved the pier plan at two in the morning after hours of debate."), "Pier plan approved"))
+                .hasValue("The council approved the pier plan at two in the morning after hours of debate.");
+    }
+
+    @Test
     void aComparisonInASentenceIsNotABreadcrumb() {
         String text = "Rents rose faster than pay again: rents > wages for the third year running, the report says.";
         assertThat(Summaries.isBreadcrumb(text, "Rents outpace pay")).isFalse();

@@ -200,4 +200,67 @@ class UnseenPageErrorClassesTest {
                 "<article><h1>Harbour road under water</h1><p>Residents were evacuated overnight.</p></article>"));
         assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
     }
+
+    // the npm fixture pages (UNSEEN.md, fifth look): the story's own <header> taken for the page's chrome
+
+    @Test
+    void theStorysOwnHeaderInsideTheArticleHoldsItsHeadlineNotThePagesChrome() {
+        String related = "<section class=\"related\"><h1 class=\"block__title\"><a href=\"/a\">Stadium concussion study is out</a></h1>"
+                + "<h1 class=\"block__title\"><a href=\"/b\">Coach signs for two more years</a></h1></section>";
+        Story story = condense(page("<title>Concussion settlement payments can begin – Metro Monthly</title>",
+                "<header class=\"site\"><h1>Metro Monthly</h1></header><main><article>"
+                        + "<header class=\"story__header\"><h1 class=\"story__title\">Concussion settlement payments can begin</h1>"
+                        + "<p class=\"subhead\">The court defers, and former players with brain injuries can now be paid.</p></header>"
+                        + "<p>Short.</p>" + related + "</article></main>"));
+        assertThat(story.headline()).isEqualTo("Concussion settlement payments can begin");
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(story.summary()).isEqualTo("The court defers, and former players with brain injuries can now be paid.");
+    }
+
+    @Test
+    void thePagesOwnHeaderIsStillChromeAndAnArticleFooterIsToo() {
+        Story story = condense(page("<title>Pier plan approved after a long night</title>",
+                "<header><h1 class=\"title\">Pier plan approved after a vote</h1><p>Subscribe today and save on every issue of the paper.</p></header>"
+                        + "<article><h1>Pier plan approved after a long night</h1>"
+                        + "<footer><p>Tags and sharing buttons for this story, with a note about comments.</p></footer>"
+                        + "<p>The council approved the pier plan at two in the morning after hours of debate.</p></article>"));
+        assertThat(story.headline()).isEqualTo("Pier plan approved after a long night");
+        assertThat(story.summary()).isEqualTo("The council approved the pier plan at two in the morning after hours of debate.");
+    }
+
+    // a section's or widget's h1 above the story, whose title an h2 repeats
+
+    @Test
+    void aSectionH1SharingNoWordWithTheTitleThatAnH2RepeatsGivesWayToTheTitle() {
+        Story story = condense(page("<title>Babies who eat peanuts early may avoid allergy</title>",
+                "<div class=\"titlebar\"><h1>Allergies Health Center</h1></div><h2>Tools &amp; Resources</h2>"
+                        + "<div id=\"textArea\"><h2>Babies who eat peanuts early may avoid allergy</h2>"
+                        + "<p>A new study suggests that peanut allergy can be prevented.</p></div>"));
+        assertThat(story.headline()).isEqualTo("Babies who eat peanuts early may avoid allergy");
+    }
+
+    @Test
+    void anH1InOtherWordsThanTheTitleStaysWhenNoHeadingRepeatsTheTitle() {
+        Story story = condense(page("<title>Ferry timetable changes for the winter season</title>",
+                "<h1>All aboard, but later</h1><h2>What changes</h2><p>The ferry leaves an hour later from November.</p>"));
+        assertThat(story.headline()).isEqualTo("All aboard, but later");
+        assertThat(story.confidence()).isNotEqualTo(Confidence.HIGH);
+    }
+
+    // a template's unfilled placeholder set as a heading
+
+    @Test
+    void aTemplatePlaceholderIsNeverTheHeadline() {
+        for (String placeholder : List.of("{text}", "{{ title }}", "${headline}", "%TITLE%", "[[title]]", "{{post.title}}")) {
+            Story story = condense(page("<title>Six singers turn down the gala</title>",
+                    "<h1>" + placeholder + "</h1><article><p>The organisers are still looking for a headliner.</p></article>"));
+            assertThat(story.headline()).as(placeholder).isEqualTo("Six singers turn down the gala");
+        }
+    }
+
+    @Test
+    void bracesInsideAHeadlineAreWords() {
+        Story story = condense(page("<title>The {curly} brace debate returns</title>", "<h1>The {curly} brace debate returns</h1><p>Text.</p>"));
+        assertThat(story.headline()).isEqualTo("The {curly} brace debate returns");
+    }
 }
