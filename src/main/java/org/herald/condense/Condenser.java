@@ -88,6 +88,7 @@ public final class Condenser {
         }
         facts.meta("twitter:site").map(s -> s.replace("@", "")).ifPresent(site::addName);
         ld.siteNames().forEach(name -> site.addName(Text.clean(name)));
+        facts.homeLinkHeadings.forEach(site::addName);
         title.ifPresent(t -> Headlines.namesBeforeUiLabel(t).forEach(site::addName));
         title.ifPresent(t -> Headlines.siteNameInHeadings(t, facts.headings).ifPresent(site::addName));
         link.ifPresent(site::addHost);
@@ -118,8 +119,8 @@ public final class Condenser {
         heading.ifPresent(h -> rated.put(Evidence.H1, cleaner.strip(h.text(), false)));
 
         List<Headlines.Candidate> candidates = new ArrayList<>();
-        og.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.OG_TITLE)));
-        twitter.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.TWITTER_TITLE)));
+        og.filter(t -> !isSectionLabel(t, titleStory, heading)).ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.OG_TITLE)));
+        twitter.filter(t -> !isSectionLabel(t, titleStory, heading)).ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.TWITTER_TITLE)));
         ldHeadline.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.JSON_LD)));
         heading.filter(h -> !titleUsable || headingBeatsTitle(h, facts, site, title.get(), titleStory, titles))
                 .ifPresent(h -> candidates.add(new Headlines.Candidate(h.text(), Evidence.H1)));
@@ -232,11 +233,35 @@ public final class Condenser {
         boolean titleIsSubheading = real.stream().noneMatch(h -> Agreement.same(h.text(), titleStory))
                 && facts.subheadings.stream().anyMatch(h -> Agreement.same(h, titleStory));
         if (titleIsSubheading && !title.equals(titleStory)) return false;
-        if (heading.inArticle() || heading.hinted() || agreesWithAny(heading.text(), titles)) return true;
+        if (heading.inArticle() || heading.hinted()) return true;
+        // "Diabetes Health Center" over an h2 that says most of "FDA Panel Votes to Change Tight Restrictions on
+        // Diabetes Drug Avandia": a word in common does not make the section's name the story's heading
+        if (Agreement.overlap(heading.text(), titleStory) < 0.5
+                && facts.subheadings.stream().anyMatch(h -> echoes(h, titleStory))) {
+            return false;
+        }
+        if (agreesWithAny(heading.text(), titles)) return true;
         // an unmarked h1 outside the article that shares no word with the title, which an h2 repeats: the h1 is a
         // section's or a widget's name ("Allergies Health Center") above the story's own heading
         if (titleIsSubheading) return false;
         return title.equals(titleStory);
+    }
+
+    /**
+     * "Recaps" as the social title of a page whose title and {@code <h1>} name a story: a single word sharing
+     * nothing with either is the section's label the template fills in, not a headline written for sharing.
+     */
+    private static boolean isSectionLabel(String social, String titleStory, Optional<PageFacts.Heading> heading) {
+        if (titleStory.isEmpty() || heading.isEmpty() || social.length() > 20 || social.indexOf(' ') >= 0) return false;
+        for (int i = 0; i < social.length(); i++) if (!Character.isLetter(social.charAt(i)) || social.charAt(i) >= 0x2E80) return false;
+        return !Agreement.shareWords(social, titleStory) && !Agreement.shareWords(social, heading.get().text());
+    }
+
+    /** A heading saying the title's story: the same, lightly edited, or most of it with nothing of its own. */
+    private static boolean echoes(String heading, String titleStory) {
+        return Agreement.same(heading, titleStory) || Agreement.nearly(heading, titleStory)
+                || Agreement.words(heading).size() >= 3 && Agreement.overlap(heading, titleStory) >= 0.75
+                && Agreement.overlap(titleStory, heading) >= 0.5;
     }
 
     private static List<PageFacts.Heading> realHeadings(PageFacts facts, SiteNames site) {

@@ -113,7 +113,10 @@ final class HtmlScanner {
                 return next;
             case 2:
                 if (is(nameStart, "h1") && facts.headings.size() < MAX_HEADINGS) heading(nameEnd, end, next);
-                else if (is(nameStart, "h2") && facts.subheadings.size() < MAX_HEADINGS && captionDepth == 0) subheading(next);
+                else if (is(nameStart, "h2") && facts.subheadings.size() < MAX_HEADINGS && captionDepth == 0) subheading(next, "h2");
+                // Blogger-style themes set the post's title as <h3 class="post-title">: only such marked h3s are kept
+                else if (is(nameStart, "h3") && facts.subheadings.size() < MAX_HEADINGS && captionDepth == 0
+                        && markedAsTitle(nameEnd, end)) subheading(next, "h3");
                 return next;
             case 3:
                 if (is(nameStart, "svg")) svgDepth++;
@@ -256,6 +259,11 @@ final class HtmlScanner {
         if (markup == null) return;
         String text = Text.clean(Text.stripTags(withoutKickers(markup)));
         if (text.isEmpty()) return;
+        // a heading that is nothing but a link to the site's front page is the site's name
+        if (markup.indexOf("href") >= 0 && LINK_HOME.matcher(markup).matches()) {
+            if (facts.homeLinkHeadings.size() < MAX_HEADINGS) facts.homeLinkHeadings.add(text);
+            return;
+        }
         String marks = (cls + " " + orEmpty(attribute("itemprop")) + " " + orEmpty(attribute("data-qa")) + " "
                 + orEmpty(attribute("id")) + " " + orEmpty(attribute("data-testid"))).toLowerCase(Locale.ROOT);
         if (notUtf8) return;
@@ -315,6 +323,9 @@ final class HtmlScanner {
         return !summary.isEmpty() && !Boilerplate.isBoilerplate(summary) && !Agreement.same(summary, cleanOg);
     }
 
+    private static final Pattern LINK_HOME = Pattern.compile(
+            "\\s*<a\\s[^>]*?\\bhref\\s*=\\s*([\"']?)(?:(?:https?:)?//[^/\"'\\s>]+/?|/)\\1(?:\\s[^>]*)?>[^<]*</a>\\s*",
+            Pattern.CASE_INSENSITIVE);
     private static final String[] HIDDEN = {"aural", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
             "offscreen", "element-invisible"};
     private static final String[] KICKERS = {"kicker", "category", "eyebrow", "overline", "topline", "dachzeile",
@@ -376,8 +387,14 @@ final class HtmlScanner {
         return out.append(markup, Math.min(copied, markup.length()), markup.length()).toString();
     }
 
-    private void subheading(int from) {
-        int close = indexOfClose(from, "h2");
+    private boolean markedAsTitle(int nameEnd, int end) {
+        attributes(nameEnd, end);
+        String marks = (orEmpty(attribute("class")) + " " + orEmpty(attribute("itemprop"))).toLowerCase(Locale.ROOT);
+        return marks.contains("title") || marks.contains("headline");
+    }
+
+    private void subheading(int from, String tag) {
+        int close = indexOfClose(from, tag);
         if (close < 0 || longerThanCapture(from, close)) return;
         String markup = text(from, close);
         if (markup == null) return;

@@ -47,8 +47,10 @@ final class PageFacts {
     final Map<String, String> meta = new HashMap<>();
     final List<String> jsonLd = new ArrayList<>(2);
     final List<Heading> headings = new ArrayList<>(2);
-    /** The first {@code <h2>}s' text: some themes set the story's title as an h2 and use h1 inside the story. */
+    /** The first {@code <h2>}s' text, and {@code <h3>}s marked as a title: some themes set the story's title so. */
     final List<String> subheadings = new ArrayList<>(4);
+    /** The text of {@code <h1>}s that are only a link to the site's front page: the site's name, not a story's. */
+    final List<String> homeLinkHeadings = new ArrayList<>(1);
     final List<Paragraph> paragraphs = new ArrayList<>(8);
     String lang;
     String dir;

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 /** Cleans text taken from markup: entities decoded, invisible characters dropped, white space collapsed. */
 final class Text {
+    private static final Pattern ESCAPED_QUOTE = Pattern.compile("\\\\+(['\"‘’“”])");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
 
     private Text() {
@@ -19,6 +20,8 @@ final class Text {
             s = unescape(s, false);
             if (s.indexOf('&') >= 0 && ENTITY.matcher(s).find()) s = unescape(s, false);
         }
+        // a quote escaped for a script or SQL string and printed as it was ("World\'s Oldest Tumor")
+        if (s.indexOf('\\') >= 0) s = ESCAPED_QUOTE.matcher(s).replaceAll("$1");
         return normalizeSpace(s);
     }
 

@@ -263,4 +263,51 @@ class UnseenPageErrorClassesTest {
         Story story = condense(page("<title>The {curly} brace debate returns</title>", "<h1>The {curly} brace debate returns</h1><p>Text.</p>"));
         assertThat(story.headline()).isEqualTo("The {curly} brace debate returns");
     }
+
+    // the article package's real-life pages (UNSEEN.md, sixth look)
+
+    @Test
+    void aQuoteEscapedForAScriptIsPrintedWithoutItsBackslash() {
+        Story story = condense(page("<meta property=\"og:title\" content=\"World\\'s oldest tumour found in a \\&quot;Neanderthal\\&quot; rib\">"
+                + "<title>World's oldest tumour found in a \"Neanderthal\" rib</title>", "<h1>World's oldest tumour found in a \"Neanderthal\" rib</h1><p>Text.</p>"));
+        assertThat(story.headline()).isEqualTo("World's oldest tumour found in a \"Neanderthal\" rib");
+    }
+
+    @Test
+    void aBlogsNameLinkedToItsFrontPageIsTheSitesNameAndAMarkedH3ThePostsTitle() {
+        Story story = condense(page("<title>Modules: imports versus requires</title>",
+                "<div id=\"header\"><h1 class=\"title\"><a href=\"https://blog.example.org/\">Ada's notes – code and more</a></h1></div>"
+                        + "<div class=\"post\"><h3 class=\"post-title entry-title\">Modules: imports versus requires</h3>"
+                        + "<p>This post explains the difference between the two ways of loading code.</p></div>"));
+        assertThat(story.headline()).isEqualTo("Modules: imports versus requires");
+        Story named = condense(page("<title>Modules: imports versus requires | Ada's notes</title>",
+                "<h1><a href=\"/\">Ada's notes</a></h1><p>This post explains the difference.</p>"));
+        assertThat(named.headline()).isEqualTo("Modules: imports versus requires");
+    }
+
+    @Test
+    void aHeadingLinkingToTheStoryItselfIsStillTheHeadline() {
+        Story story = condense(page("<title>Harbour | Valley Courier</title>",
+                "<article><h1><a href=\"https://courier.example/2013/06/harbour-reopens\">Harbour reopens after the storm</a></h1>"
+                        + "<p>The harbour reopened on Monday.</p></article>"));
+        assertThat(story.headline()).isEqualTo("Harbour reopens after the storm");
+    }
+
+    @Test
+    void aSectionH1SharingAWordWithTheTitleGivesWayWhenAnH2SaysMostOfIt() {
+        Story story = condense(page("<title>FDA panel votes to change tight restrictions on diabetes drug Avandia – Health Site</title>",
+                "<div class=\"titlebar\"><h1>Diabetes Health Center</h1></div>"
+                        + "<div id=\"textArea\"><h2>FDA panel votes to change restrictions on Avandia</h2><p>Critics say the second look wastes time.</p></div>"));
+        assertThat(story.headline()).isEqualTo("FDA panel votes to change tight restrictions on diabetes drug Avandia");
+    }
+
+    @Test
+    void aOneWordSocialTitleSharingNothingWithTheTitleAndH1IsASectionLabel() {
+        Story story = condense(page("<meta property=\"og:title\" content=\"Recaps\"><title>Puig's slam backs Greinke - Sports Site</title>",
+                "<article><h1 class=\"headline\">Puig's slam backs Greinke's gem</h1><p>The rookie hit a grand slam.</p></article>"));
+        assertThat(story.headline()).isEqualTo("Puig's slam backs Greinke's gem");
+        Story word = condense(page("<meta property=\"og:title\" content=\"Brexit\"><title>Brexit: what changes on Monday</title>",
+                "<h1>Brexit: what changes on Monday</h1><p>Text.</p>"));
+        assertThat(word.headline()).isEqualTo("Brexit");
+    }
 }
