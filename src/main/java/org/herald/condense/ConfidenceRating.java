@@ -54,6 +54,9 @@ final class ConfidenceRating {
             return new Rating(Confidence.LOW, "the " + chosen.label() + " shares no words with the " + names(unrelated));
         }
         if (!differ.isEmpty()) {
+            if ((chosen == Evidence.OG_TITLE || chosen == Evidence.TWITTER_TITLE) && rewordsAgreeingPair(headline, sources)) {
+                return new Rating(Confidence.HIGH, "the " + chosen.label() + " rewords the h1 and title, which agree");
+            }
             return new Rating(Confidence.MEDIUM, "the " + chosen.label() + " and the " + names(differ) + " differ in wording");
         }
         return new Rating(Confidence.MEDIUM, "only the " + chosen.label() + " names the story");
@@ -83,6 +86,26 @@ final class ConfidenceRating {
                     + "\") is in neither the h1 nor the description");
         }
         return rating;
+    }
+
+    /**
+     * The publisher's social headline written in other words ("Bolt looking for extra motivation" for "Usain Bolt:
+     * Gatlin defeat not a worry for Jamaican sprinter") over an {@code <h1>} and a {@code <title>} that agree with
+     * each other: three pieces of evidence about one story. Not when it only adds or drops words at an end, which
+     * is how a site's or section's name left on looks.
+     */
+    private static boolean rewordsAgreeingPair(String headline, Map<Evidence, String> sources) {
+        String h1 = sources.get(Evidence.H1);
+        String title = sources.get(Evidence.TITLE);
+        if (h1 == null || title == null || Agreement.words(headline).size() < 3) return false;
+        if (!Agreement.same(h1, title) && !Agreement.nearly(h1, title)) return false;
+        return Agreement.shareWords(headline, h1) && !atAnEdge(headline, h1) && !atAnEdge(headline, title);
+    }
+
+    private static boolean atAnEdge(String a, String b) {
+        String ka = Agreement.key(a);
+        String kb = Agreement.key(b);
+        return ka.startsWith(kb) || kb.startsWith(ka) || ka.endsWith(kb) || kb.endsWith(ka);
     }
 
     private static boolean hasWord(String headline) {

@@ -53,6 +53,31 @@ class ConfidenceTest {
     }
 
     @Test
+    void aSocialHeadlineInOtherWordsOverAnH1AndTitleThatAgreeIsHigh() {
+        Story story = condense("<meta property=\"og:title\" content=\"Bolt looking for extra motivation\">"
+                        + "<title>Usain Bolt: Gatlin defeat not a worry for Jamaican sprinter - Sport</title>",
+                "<h1>Usain Bolt: Gatlin defeat not a worry for Jamaican sprinter</h1>");
+        assertThat(story.headline()).isEqualTo("Bolt looking for extra motivation");
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(story.confidenceReason()).isEqualTo("the og:title rewords the h1 and title, which agree");
+    }
+
+    @Test
+    void aSocialTitleThatOnlyAddsWordsAtAnEndStaysMediumThoughH1AndTitleAgree() {
+        Story story = condense("<meta property=\"og:title\" content=\"Pier saved after council vote Lakeside Courier Online\">"
+                + "<title>Pier saved after council vote</title>", "<h1>Pier saved after council vote</h1>");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+    }
+
+    @Test
+    void aSocialHeadlineInOtherWordsOverAnH1AndTitleThatDisagreeStaysMedium() {
+        Story story = condense("<meta property=\"og:title\" content=\"Bolt looking for extra motivation\">"
+                        + "<title>Bolt sets a new record in Rome</title>",
+                "<h1>Usain Bolt: Gatlin defeat not a worry for Jamaican sprinter</h1>");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+    }
+
+    @Test
     void socialTitleSharingNoWordsWithTheH1IsLow() {
         Story story = condense("<meta property=\"og:title\" content=\"Fed's statement on Operation Twist\">", "<h1>Market Insider</h1>");
         assertThat(story.confidence()).isEqualTo(Confidence.LOW);
