@@ -387,10 +387,17 @@ final class HtmlScanner {
         return out.append(markup, Math.min(copied, markup.length()), markup.length()).toString();
     }
 
+    /** An {@code <h3>} marked as a post's own title ("post-title", "entry-title", itemprop "headline"). */
     private boolean markedAsTitle(int nameEnd, int end) {
+        // most h3s are teasers and widget titles with no such mark: look at the tag's bytes before parsing it
+        boolean hinted = false;
+        for (int i = nameEnd; i + 5 <= end && !hinted; i++) {
+            hinted = (b[i] | 0x20) == 't' && is(i, "title") || (b[i] | 0x20) == 'h' && is(i, "headline");
+        }
+        if (!hinted) return false;
         attributes(nameEnd, end);
         String marks = (orEmpty(attribute("class")) + " " + orEmpty(attribute("itemprop"))).toLowerCase(Locale.ROOT);
-        return marks.contains("title") || marks.contains("headline");
+        return marks.contains("post-title") || marks.contains("entry-title") || marks.contains("headline");
     }
 
     private void subheading(int from, String tag) {
