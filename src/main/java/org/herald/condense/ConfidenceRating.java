@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Rates a page's headline by how far the page's independent evidence agrees with it: the social title
@@ -73,6 +74,10 @@ final class ConfidenceRating {
      */
     static Rating doubted(Rating rating, String headline, boolean cutByGuess, Optional<String> h1, List<String> descriptions) {
         if (rating.level() != Confidence.HIGH) return rating;
+        Optional<String> mark = strayMark(headline);
+        if (mark.isPresent()) {
+            return new Rating(Confidence.MEDIUM, rating.reason() + ", but the headline carries " + mark.get());
+        }
         boolean h1Same = h1.filter(h -> Agreement.same(h, headline)).isPresent();
         if (cutByGuess && !h1Same) {
             return new Rating(Confidence.MEDIUM, rating.reason() + ", but only after cutting off parts nothing on the page "
@@ -87,6 +92,26 @@ final class ConfidenceRating {
         }
         return rating;
     }
+
+    /**
+     * What a headline an editor wrote does not carry, whatever the sources agree on: markup or a template's braces,
+     * a backslash left from escaping, an entity left undecoded, a pipe (a site or section name, or a list, left on),
+     * or a separator at either end. Quotation marks, guillemets and brackets are left alone: their conventions
+     * differ by language ("»Zitat«", „Zitat“, the Greek question mark ";").
+     */
+    static Optional<String> strayMark(String headline) {
+        if (STRAY.matcher(headline).find()) return Optional.of("markup, braces or a backslash");
+        if (headline.contains(" | ") || headline.indexOf('｜') >= 0) return Optional.of("a pipe");
+        if (ENTITY_LEFT.matcher(headline).find()) return Optional.of("an undecoded entity");
+        if (EDGE_MARK.matcher(headline).find()) return Optional.of("a separator at its edge");
+        return Optional.empty();
+    }
+
+    private static final Pattern STRAY = Pattern.compile("[{}\\\\]|<[/!a-zA-Z]");
+    private static final Pattern ENTITY_LEFT =
+            Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
+    private static final Pattern EDGE_MARK =
+            Pattern.compile("^[|\\-–—:;,/·•*>~]|[|\\-–—:,/·•*<~]$");
 
     /**
      * The publisher's social headline written in other words ("Bolt looking for extra motivation" for "Usain Bolt:

@@ -78,6 +78,31 @@ class ConfidenceTest {
     }
 
     @Test
+    void sourcesAgreeingOnAHeadlineThatCarriesAStrayMarkAreNotHigh() {
+        for (String headline : List.of("Letters: Parking fees | Library hours | School buses | Park benches",
+                "Budget vote {live} tonight", "Council says yes \\n to the pier")) {
+            String attr = headline.replace("\"", "&quot;");
+            Story story = condense("<meta property=\"og:title\" content=\"" + attr + "\"><title>" + headline + "</title>",
+                    "<h1>" + headline + "</h1>");
+            assertThat(story.confidence()).as(headline).isEqualTo(Confidence.MEDIUM);
+            assertThat(story.confidenceReason()).as(headline).contains(", but the headline carries ");
+        }
+        // what the cleaner already takes off a title's ends, should it ever be left
+        assertThat(ConfidenceRating.strayMark("Pier saved after council vote -")).hasValue("a separator at its edge");
+        assertThat(ConfidenceRating.strayMark(":: Pier saved after council vote")).hasValue("a separator at its edge");
+        assertThat(ConfidenceRating.strayMark("Tickets &amp; prices")).hasValue("an undecoded entity");
+    }
+
+    @Test
+    void quotationMarksOfAnyLanguageAreNoStrayMark() {
+        for (String headline : List.of("»Wir schaffen das« – ein Satz und seine Folgen", "„Wir haben bereits die Zusage“",
+                "« On ne lâchera rien » : les agriculteurs bloquent le périphérique", "Πότε θα ανοίξει η νέα γραμμή 4 του Μετρό;",
+                "צה\"ל מסכם תרגיל רחב היקף בצפון")) {
+            assertThat(ConfidenceRating.strayMark(headline)).as(headline).isEmpty();
+        }
+    }
+
+    @Test
     void socialTitleSharingNoWordsWithTheH1IsLow() {
         Story story = condense("<meta property=\"og:title\" content=\"Fed's statement on Operation Twist\">", "<h1>Market Insider</h1>");
         assertThat(story.confidence()).isEqualTo(Confidence.LOW);
