@@ -96,8 +96,9 @@ final class ConfidenceRating {
     /**
      * What a headline an editor wrote does not carry, whatever the sources agree on: markup or a template's braces,
      * a backslash left from escaping, an entity left undecoded, a pipe (a site or section name, or a list, left on),
-     * or a separator at either end. Quotation marks, guillemets and brackets are left alone: their conventions
-     * differ by language ("»Zitat«", „Zitat“, the Greek question mark ";").
+     * or a separator at either end. Quotation marks, guillemets and brackets are left alone, their conventions
+     * differing by language ("»Zitat«", „Zitat“, the Greek question mark ";"), except a guillemet that no
+     * convention puts there: "» " opening a headline, " «" closing one.
      */
     static Optional<String> strayMark(String headline) {
         if (STRAY.matcher(headline).find()) return Optional.of("markup, braces or a backslash");
@@ -111,7 +112,7 @@ final class ConfidenceRating {
     private static final Pattern ENTITY_LEFT =
             Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
     private static final Pattern EDGE_MARK =
-            Pattern.compile("^[|\\-–—:;,/·•*>~]|[|\\-–—:,/·•*<~]$");
+            Pattern.compile("^[|\\-–—:;,/·•*>~]|[|\\-–—:,/·•*<~]$|^»\\s|\\s«$");
 
     /**
      * The publisher's social headline written in other words ("Bolt looking for extra motivation" for "Usain Bolt:

@@ -91,6 +91,7 @@ class ConfidenceTest {
         assertThat(ConfidenceRating.strayMark("Pier saved after council vote -")).hasValue("a separator at its edge");
         assertThat(ConfidenceRating.strayMark(":: Pier saved after council vote")).hasValue("a separator at its edge");
         assertThat(ConfidenceRating.strayMark("Tickets &amp; prices")).hasValue("an undecoded entity");
+        assertThat(ConfidenceRating.strayMark("» Certains rêvent de Matt Duchene à Ottawa")).hasValue("a separator at its edge");
     }
 
     @Test
