@@ -222,10 +222,10 @@ public final class Condenser {
     }
 
     /**
-     * Whether the {@code <h1>} should stand before the {@code <title>}. It should, unless an {@code <h2>} repeats
-     * the title's story and no h1 does (the theme sets the post title as an h2, h1s inside it), or the two share
-     * no words while nothing marks the h1 as the article's and the title has the shape "Story | Site" or an h2
-     * repeats it: then the h1 is a site, section or widget name.
+     * Whether the {@code <h1>} should stand before the {@code <title>}. It should, unless a subheading repeats
+     * the title's story and no h1 does (the theme sets the post title as an h2, h1s inside it), or nothing marks
+     * the h1 as the article's while it shares few words with the title and a subheading says the title's story,
+     * or shares none and the title has the shape "Story | Site": then the h1 is a site, section or widget name.
      */
     private static boolean headingBeatsTitle(PageFacts.Heading heading, PageFacts facts, SiteNames site, String title,
                                              String titleStory, List<String> titles) {
@@ -234,16 +234,14 @@ public final class Condenser {
                 && facts.subheadings.stream().anyMatch(h -> Agreement.same(h, titleStory));
         if (titleIsSubheading && !title.equals(titleStory)) return false;
         if (heading.inArticle() || heading.hinted()) return true;
-        // "Diabetes Health Center" over an h2 that says most of "FDA Panel Votes to Change Tight Restrictions on
-        // Diabetes Drug Avandia": a word in common does not make the section's name the story's heading
+        // an unmarked h1 outside the article, most of whose words the title lacks, over a subheading that says the
+        // title's story: the h1 is a section's or a widget's name ("Diabetes Health Center" above "FDA Panel Votes
+        // to Change Restrictions on Avandia"), even when it shares a word with the title
         if (Agreement.overlap(heading.text(), titleStory) < 0.5
                 && facts.subheadings.stream().anyMatch(h -> echoes(h, titleStory))) {
             return false;
         }
         if (agreesWithAny(heading.text(), titles)) return true;
-        // an unmarked h1 outside the article that shares no word with the title, which an h2 repeats: the h1 is a
-        // section's or a widget's name ("Allergies Health Center") above the story's own heading
-        if (titleIsSubheading) return false;
         return title.equals(titleStory);
     }
 
@@ -253,7 +251,11 @@ public final class Condenser {
      */
     private static boolean isSectionLabel(String social, String titleStory, Optional<PageFacts.Heading> heading) {
         if (titleStory.isEmpty() || heading.isEmpty() || social.length() > 20 || social.indexOf(' ') >= 0) return false;
-        for (int i = 0; i < social.length(); i++) if (!Character.isLetter(social.charAt(i)) || social.charAt(i) >= 0x2E80) return false;
+        for (int i = 0; i < social.length(); i++) {
+            // letters of alphabets only: a Chinese or Japanese headline has no spaces to count words by
+            char c = social.charAt(i);
+            if (!Character.isLetter(c) || c >= 0x2E80) return false;
+        }
         return !Agreement.shareWords(social, titleStory) && !Agreement.shareWords(social, heading.get().text());
     }
 
