@@ -310,4 +310,14 @@ class UnseenPageErrorClassesTest {
                 "<h1>Brexit: what changes on Monday</h1><p>Text.</p>"));
         assertThat(word.headline()).isEqualTo("Brexit");
     }
+
+    @Test
+    void deeplyNestedAndUnbalancedHeadersLeaveThePageReadable() {
+        String deep = "<header>".repeat(100) + "<h1>Logo</h1>" + "</header>".repeat(100);
+        Story story = condense(page("<title>Pier plan approved after a long night | Courier</title>",
+                "<main><article>" + deep + "<header><h1>Pier plan approved after a long night</h1></header>"
+                        + "</header></header><p>The council approved the pier plan at two in the morning.</p></article></main>"));
+        assertThat(story.headline()).isEqualTo("Pier plan approved after a long night");
+        assertThat(story.summary()).isEqualTo("The council approved the pier plan at two in the morning.");
+    }
 }
