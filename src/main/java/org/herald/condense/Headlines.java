@@ -256,7 +256,7 @@ final class Headlines {
             return (isTitleTag ? title : other).computeIfAbsent(text, t -> {
                 Stripped stripped = stripParts(t, evidence, site, isTitleTag, summaries);
                 if (stripped.guessed()) guessed.add(t);
-                return withoutStrayMarks(withoutCredit(stripped.text(), evidence));
+                return withoutRepetition(withoutStrayMarks(withoutCredit(stripped.text(), evidence)));
             });
         }
 
@@ -283,6 +283,18 @@ final class Headlines {
         String t = lead.lookingAt() && lead.end() < text.length() ? text.substring(lead.end()) : text;
         Matcher trail = STRAY_TRAIL.matcher(t);
         return trail.find() && trail.start() > 0 ? t.substring(0, trail.start()) : t;
+    }
+
+    /**
+     * "FDA issues new guidelines for sun safety FDA issues new guidelines for sun safety": a template that printed
+     * the headline twice, in the title and the {@code <h1>} alike. An editor posts it once.
+     */
+    static String withoutRepetition(String text) {
+        int n = text.length();
+        if (n < 9 || n % 2 == 0 || text.charAt(n / 2) != ' ') return text;
+        String first = text.substring(0, n / 2);
+        // four words or more: "ole ole ole ole" is a chant, not a headline printed twice
+        return first.equals(text.substring(n / 2 + 1)) && first.split(" ").length >= 4 ? first : text;
     }
 
     private static boolean isStrayMark(char c) {

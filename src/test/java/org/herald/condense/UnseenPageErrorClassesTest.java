@@ -320,4 +320,13 @@ class UnseenPageErrorClassesTest {
         assertThat(story.headline()).isEqualTo("Pier plan approved after a long night");
         assertThat(story.summary()).isEqualTo("The council approved the pier plan at two in the morning.");
     }
+
+    @Test
+    void aHeadlinePrintedTwiceByItsTemplateIsPostedOnce() {
+        String twice = "FDA issues new guidelines for sun safety FDA issues new guidelines for sun safety";
+        Story story = condense(page("<title>" + twice + " | South Coast Today</title>", "<h1>" + twice + "</h1><p>Text.</p>"));
+        assertThat(story.headline()).isEqualTo("FDA issues new guidelines for sun safety");
+        Story chant = condense(page("<title>ole ole ole ole</title>", "<h1>ole ole ole ole</h1><p>Text.</p>"));
+        assertThat(chant.headline()).as("a chant is not a headline printed twice").isEqualTo("ole ole ole ole");
+    }
 }
