@@ -291,7 +291,8 @@ final class Headlines {
      */
     static String withoutRepetition(String text) {
         int n = text.length();
-        if (n < 9 || n % 2 == 0 || text.charAt(n / 2) != ' ') return text;
+        // over 200 characters the whole is a paragraph, repeated or not, and the paragraph rules judge it
+        if (n < 9 || n > 200 || n % 2 == 0 || text.charAt(n / 2) != ' ') return text;
         String first = text.substring(0, n / 2);
         // four words or more: "ole ole ole ole" is a chant, not a headline printed twice
         return first.equals(text.substring(n / 2 + 1)) && first.split(" ").length >= 4 ? first : text;
