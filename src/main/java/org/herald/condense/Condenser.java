@@ -105,7 +105,7 @@ public final class Condenser {
             facts.meta(key).map(Text::clean).ifPresent(descriptions::add);
         }
         ld.description().map(Text::clean).ifPresent(descriptions::add);
-        Headlines.Cleaner cleaner = new Headlines.Cleaner(cleanedEvidence(corroborators), site, descriptions);
+        Headlines.Cleaner cleaner = new Headlines.Cleaner(cleanedEvidence(corroborators), site, descriptions, facts.subheadings);
         Map<Evidence, String> rated = new EnumMap<>(Evidence.class);
         og.ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
         twitter.ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));

@@ -36,7 +36,9 @@ final class Headlines {
     private static final Set<String> SECTION_WORDS = Set.of("news", "local", "world", "politics", "business", "sport",
             "sports", "opinion", "entertainment", "health", "tech", "technology", "science", "culture", "lifestyle", "weather",
             "national", "international", "economy", "markets", "money", "travel", "breaking", "latest", "top", "stories",
-            "region", "regional", "metro", "nation", "us", "uk", "europe", "asia", "africa", "americas", "middle", "east");
+            "region", "regional", "metro", "nation", "us", "uk", "europe", "asia", "africa", "americas", "middle", "east",
+            "pacific", "oceania", "latin", "america");
+    private static final Pattern SECTION_SPLIT = Pattern.compile("[\\s-]+");
     private static final Set<String> GENERIC = Set.of("home", "homepage", "home page", "news", "latest news",
             "untitled", "index", "article", "error", "404", "page not found", "not found", "menu", "search",
             "breaking news", "top stories", "startseite", "accueil", "inicio", "الرئيسية", "首页", "ホーム",
@@ -240,6 +242,7 @@ final class Headlines {
         private final java.util.Map<String, String> other = new java.util.HashMap<>();
         private final List<String> summaries;
         private final java.util.Set<String> guessed = new java.util.HashSet<>();
+        private final List<String> subheadings;
 
         Cleaner(List<String> others, SiteNames site) {
             this(others, site, List.of());
@@ -247,17 +250,45 @@ final class Headlines {
 
         /** {@code summaries} are the page's descriptions: what the story is about, used to tell its half of a title. */
         Cleaner(List<String> others, SiteNames site, List<String> summaries) {
+            this(others, site, summaries, List.of());
+        }
+
+        /**
+         * {@code subheadings} are the page's {@code <h2>}s (and marked {@code <h3>}s). They do not confirm a cut, since
+         * a section's heading may equal a part of the title, but one that says more of the title than a guessed cut
+         * kept is the story's own heading: "新竹尖石_美樹營地賞楓 (2)" over the guess "美樹營地賞楓 (2)".
+         */
+        Cleaner(List<String> others, SiteNames site, List<String> summaries, List<String> subheadings) {
             this.site = site;
             this.summaries = summaries;
+            this.subheadings = subheadings;
             for (String o : others) if (!site.matches(o)) evidence.add(o);
         }
 
         String strip(String text, boolean isTitleTag) {
             return (isTitleTag ? title : other).computeIfAbsent(text, t -> {
                 Stripped stripped = stripParts(t, evidence, site, isTitleTag, summaries);
-                if (stripped.guessed()) guessed.add(t);
-                return withoutRepetition(withoutStrayMarks(withoutCredit(stripped.text(), evidence)));
+                String kept = stripped.text();
+                if (stripped.guessed()) {
+                    Optional<String> fuller = fullerHeading(t, kept);
+                    if (fuller.isPresent()) kept = fuller.get();
+                    else guessed.add(t);
+                }
+                return withoutRepetition(withoutStrayMarks(withoutCredit(kept, evidence)));
             });
+        }
+
+        /** A subheading that the title holds and that holds what a guessed cut kept, with more at one end. */
+        private Optional<String> fullerHeading(String title, String kept) {
+            if (kept.isEmpty()) return Optional.empty();
+            for (String h : subheadings) {
+                String heading = Text.clean(h);
+                if (heading.length() > kept.length() && title.contains(heading)
+                        && (heading.startsWith(kept) || heading.endsWith(kept)) && !site.matches(heading)) {
+                    return Optional.of(heading);
+                }
+            }
+            return Optional.empty();
         }
 
         /**
@@ -524,7 +555,8 @@ final class Headlines {
             case Character.DASH_PUNCTUATION, Character.MATH_SYMBOL, Character.OTHER_SYMBOL:
                 return true;
             default:
-                return ":：/\\·•‖¦|｜".indexOf(c) >= 0;
+                // "@" too: blog hosts title a post "Story @ Blog"
+                return ":：/\\·•‖¦|｜@".indexOf(c) >= 0;
         }
     }
 
@@ -737,7 +769,8 @@ final class Headlines {
 
     /** A leading part made only of section words ("Local News - …", "World – …"): a label, not the story. */
     private static boolean isSectionName(String text) {
-        String[] words = SPACES.split(text.toLowerCase(Locale.ROOT).strip());
+        // "Asia-pacific", "Middle-East": a region's name hyphenated is still the section's
+        String[] words = SECTION_SPLIT.split(text.toLowerCase(Locale.ROOT).strip());
         if (words.length > 3) return false;
         for (String word : words) if (!SECTION_WORDS.contains(word)) return false;
         return true;

@@ -257,7 +257,7 @@ final class HtmlScanner {
         if (isHidden(classes)) return;
         String markup = text(from, close);
         if (markup == null) return;
-        String text = Text.clean(Text.stripTags(withoutKickers(markup)));
+        String text = Text.clean(Text.stripTags(withoutDates(withoutKickers(markup))));
         if (text.isEmpty()) return;
         // a heading that is nothing but a link to the site's front page is the site's name
         if (markup.indexOf("href") >= 0 && LINK_HOME.matcher(markup).matches()) {
@@ -323,6 +323,7 @@ final class HtmlScanner {
         return !summary.isEmpty() && !Boilerplate.isBoilerplate(summary) && !Agreement.same(summary, cleanOg);
     }
 
+    private static final Pattern TIME_ELEMENT = Pattern.compile("<time\\b[^>]*>.*?</time\\s*>", Pattern.DOTALL);
     private static final Pattern LINK_HOME = Pattern.compile(
             "\\s*<a\\s[^>]*?\\bhref\\s*=\\s*([\"']?)(?:(?:https?:)?//[^/\"'\\s>]+/?|/)\\1(?:\\s[^>]*)?>[^<]*</a>\\s*",
             Pattern.CASE_INSENSITIVE);
@@ -385,6 +386,12 @@ final class HtmlScanner {
         }
         if (out == null) return markup;
         return out.append(markup, Math.min(copied, markup.length()), markup.length()).toString();
+    }
+
+    /** A {@code <time>} inside a heading is when the story ran ("Issue 162 <time>March 1st 2018</time>"), not its headline. */
+    static String withoutDates(String markup) {
+        if (markup.indexOf("<time") < 0) return markup;
+        return TIME_ELEMENT.matcher(markup).replaceAll(" ");
     }
 
     /** An {@code <h3>} marked as a post's own title ("post-title", "entry-title", itemprop "headline"). */

@@ -329,4 +329,39 @@ class UnseenPageErrorClassesTest {
         Story chant = condense(page("<title>ole ole ole ole</title>", "<h1>ole ole ole ole</h1><p>Text.</p>"));
         assertThat(chant.headline()).as("a chant is not a headline printed twice").isEqualTo("ole ole ole ole");
     }
+
+    // the heads of Readability's test pages (UNSEEN.md, seventh look)
+
+    @Test
+    void aBlogsNameAfterAnAtSignComesOff() {
+        Story story = condense(page("<meta property=\"og:site_name\" content=\"Steven's Home\">"
+                + "<title>Maple leaves at the Meishu campsite @ Steven's Home :: Blog Host ::</title>", "<p>Text.</p>"));
+        assertThat(story.headline()).isEqualTo("Maple leaves at the Meishu campsite");
+        Story handle = condense(page("<title>Why I reply to @support first</title>", "<p>Text.</p>"));
+        assertThat(handle.headline()).isEqualTo("Why I reply to @support first");
+    }
+
+    @Test
+    void aSubheadingHoldingMoreOfTheTitleThanAGuessedCutIsTheStory() {
+        Story story = condense(page("<meta property=\"og:site_name\" content=\"史蒂文的家_藍天\">"
+                        + "<title>新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::</title>",
+                "<h2><a href=\"/blog/post/1\">新竹尖石_美樹營地賞楓 (2)</a></h2><p>一波波接續性低溫寒流報到。</p>"));
+        assertThat(story.headline()).isEqualTo("新竹尖石_美樹營地賞楓 (2)");
+    }
+
+    @Test
+    void aRegionsSectionBeforeTheStoryComesOff() {
+        Story story = condense(page("<meta property=\"og:site_name\" content=\"World 24\">"
+                        + "<meta property=\"og:title\" content=\"Asia-pacific - Third blogger attacked in Dhaka\">"
+                        + "<title>Asia-pacific - Third blogger attacked in Dhaka - World 24</title>",
+                "<h1><a href=\"/en/\">World 24 - International news</a></h1><p>A blogger was attacked on Tuesday.</p>"));
+        assertThat(story.headline()).isEqualTo("Third blogger attacked in Dhaka");
+    }
+
+    @Test
+    void aDateInsideTheHeadingIsNotPartOfTheHeadline() {
+        Story story = condense(page("<title>Valley Weekly</title>",
+                "<article><h1>Issue 162 <i><time datetime=\"2018-03-01\">March 1st 2018</time></i></h1><p>Welcome back.</p></article>"));
+        assertThat(story.headline()).isEqualTo("Issue 162");
+    }
 }
