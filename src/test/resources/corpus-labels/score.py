@@ -37,7 +37,8 @@ for r in articles:
     accepted = [r['headline']] + [a for a in r['also'].split(' ‖ ') if a]
     level = j.get('confidence', 'refused')
     levels[level] += 1
-    held += level != 'high'
+    # a refused page is not held for review: nothing is queued for it
+    held += level in ('medium', 'low')
     if j.get('headline') not in accepted:
         wrong.append((r['id'], j.get('headline', j.get('error')), level, j.get('confidenceReason', ''), r['headline']))
 n = len(articles)

@@ -119,8 +119,10 @@ public final class Condenser {
         heading.ifPresent(h -> rated.put(Evidence.H1, cleaner.strip(h.text(), false)));
 
         List<Headlines.Candidate> candidates = new ArrayList<>();
-        og.filter(t -> !isSectionLabel(t, titleStory, heading)).ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.OG_TITLE)));
-        twitter.filter(t -> !isSectionLabel(t, titleStory, heading)).ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.TWITTER_TITLE)));
+        og.filter(t -> !isSectionLabel(t, titleStory, heading))
+                .ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.OG_TITLE)));
+        twitter.filter(t -> !isSectionLabel(t, titleStory, heading))
+                .ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.TWITTER_TITLE)));
         ldHeadline.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.JSON_LD)));
         heading.filter(h -> !titleUsable || headingBeatsTitle(h, facts, site, title.get(), titleStory, titles))
                 .ifPresent(h -> candidates.add(new Headlines.Candidate(h.text(), Evidence.H1)));

@@ -103,14 +103,12 @@ final class ConfidenceRating {
     static Optional<String> strayMark(String headline) {
         if (STRAY.matcher(headline).find()) return Optional.of("markup, braces or a backslash");
         if (headline.contains(" | ") || headline.indexOf('｜') >= 0) return Optional.of("a pipe");
-        if (ENTITY_LEFT.matcher(headline).find()) return Optional.of("an undecoded entity");
+        if (Text.hasEntity(headline)) return Optional.of("an undecoded entity");
         if (EDGE_MARK.matcher(headline).find()) return Optional.of("a separator at its edge");
         return Optional.empty();
     }
 
     private static final Pattern STRAY = Pattern.compile("[{}\\\\]|<[/!a-zA-Z]");
-    private static final Pattern ENTITY_LEFT =
-            Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
     private static final Pattern EDGE_MARK =
             Pattern.compile("^[|\\-–—:;,/·•*>~]|[|\\-–—:,/·•*<~]$|^»\\s|\\s«$");
 

@@ -281,8 +281,8 @@ final class Headlines {
         /** A subheading that the title holds and that holds what a guessed cut kept, with more at one end. */
         private Optional<String> fullerHeading(String title, String kept) {
             if (kept.isEmpty()) return Optional.empty();
-            for (String h : subheadings) {
-                String heading = Text.clean(h);
+            // the scanner keeps subheadings cleaned already
+            for (String heading : subheadings) {
                 if (heading.length() > kept.length() && title.contains(heading)
                         && (heading.startsWith(kept) || heading.endsWith(kept)) && !site.matches(heading)) {
                     return Optional.of(heading);

@@ -13,12 +13,17 @@ final class Text {
     private Text() {
     }
 
+    /** Whether the text still holds an HTML entity ("&amp;", "&#8217;"). */
+    static boolean hasEntity(String s) {
+        return s.indexOf('&') >= 0 && ENTITY.matcher(s).find();
+    }
+
     /** Decodes entities (twice when a feed or CMS encoded them twice) and normalises white space. */
     static String clean(String raw) {
         String s = raw;
         if (s.indexOf('&') >= 0) {
             s = unescape(s, false);
-            if (s.indexOf('&') >= 0 && ENTITY.matcher(s).find()) s = unescape(s, false);
+            if (hasEntity(s)) s = unescape(s, false);
         }
         // a quote escaped for a script or SQL string and printed as it was ("World\'s Oldest Tumor")
         if (s.indexOf('\\') >= 0) s = ESCAPED_QUOTE.matcher(s).replaceAll("$1");
