@@ -123,7 +123,8 @@ public final class Condenser {
                 .ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.OG_TITLE)));
         twitter.filter(t -> !isSectionLabel(t, titleStory, heading))
                 .ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.TWITTER_TITLE)));
-        ldHeadline.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.JSON_LD)));
+        ldHeadline.filter(t -> !outvoted(rated.get(Evidence.JSON_LD), rated.get(Evidence.H1), titleStory))
+                .ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.JSON_LD)));
         heading.filter(h -> !titleUsable || headingBeatsTitle(h, facts, site, title.get(), titleStory, titles))
                 .ifPresent(h -> candidates.add(new Headlines.Candidate(h.text(), Evidence.H1)));
         title.ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.TITLE)));
@@ -205,6 +206,16 @@ public final class Condenser {
         }
         if (page.isEmpty() || agreesWithAny(headline, page)) return ld.headline();
         return ld.name().filter(n -> agreesWithAny(Text.clean(n), page));
+    }
+
+    /**
+     * A JSON-LD headline the {@code <h1>} and the title both contradict, while saying the same as each other: two
+     * independent pieces over one, which is then the article's dek ("The rocky island of Redonda, once stripped
+     * of…") or a search snippet cut at 110 characters.
+     */
+    private static boolean outvoted(String ld, String heading, String titleStory) {
+        return ld != null && heading != null && !titleStory.isEmpty() && Agreement.same(heading, titleStory)
+                && !Agreement.same(ld, titleStory);
     }
 
     /** Whether a title or heading is the text, or has it as one of its parts ("Riverside – Valleypedia"). */
@@ -342,16 +353,26 @@ public final class Condenser {
      */
     private static Optional<PageFacts.Heading> bestHeading(PageFacts facts, SiteNames site, String titleStory, List<String> titles) {
         PageFacts.Heading best = null;
-        int bestScore = Integer.MIN_VALUE;
+        double bestScore = Double.NEGATIVE_INFINITY;
         for (PageFacts.Heading h : realHeadings(facts, site)) {
-            int score = (h.inArticle() ? 2 : 0) + (h.hinted() ? 2 : 0) - (h.inChrome() ? 3 : 0)
-                    + (Agreement.same(h.text(), titleStory) ? 4 : agreesWithAny(h.text(), titles) ? 3 : 0);
+            // an h1 that is the title's story outweighs any mark on another (a teaser list's "media-heading" h1s
+            // in the article); others count by how much they and a title share, since one shared number or word
+            // ("4" of "4-inch", "Отзывы" of "… кг. Отзывы") says little
+            double score = (h.inArticle() ? 2 : 0) + (h.hinted() ? 2 : 0) - (h.inChrome() ? 3 : 0)
+                    + (Agreement.same(h.text(), titleStory) ? 8 : 4 * bestOverlap(h.text(), titles));
             if (score > bestScore) {
                 best = h;
                 bestScore = score;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** How far the heading and the closest title say the same: both ways, so a one-word h1 the title contains is not enough. */
+    private static double bestOverlap(String heading, List<String> titles) {
+        double best = 0;
+        for (String t : titles) best = Math.max(best, Math.sqrt(Agreement.overlap(heading, t) * Agreement.overlap(t, heading)));
+        return best;
     }
 
     /**

@@ -46,6 +46,7 @@ final class Headlines {
             "most popular", "most read", "trending", "trending now", "related", "related articles", "related stories",
             "related posts", "recommended", "recommended for you", "you may also like", "more stories", "more news",
             "read more", "other pages", "latest", "latest stories", "latest articles", "aktuelle artikel",
+            "headlines", "latest headlines", "top headlines", "more headlines",
             "weitere artikel", "meistgelesen", "navigation", "main menu", "site navigation", "skip to content",
             "advertisement", "anzeige", "newsletter", "subscribe", "comments", "share", "share this", "login", "sign in",
             // language switches
@@ -510,7 +511,7 @@ final class Headlines {
             while (start > 0 && isJoiner(t.charAt(start - 1))) start--;
             int cut = spacedStart(t, start, end + 1);
             if (start > 0 && isJoinRun(t, start, end + 1)) {
-                String head = t.substring(0, cut).strip();
+                String head = withoutGluedSeparator(t.substring(0, cut).strip());
                 if (isStory(head) && site.matches(t.substring(end + 1))) return head;
             }
             end = start;
@@ -572,6 +573,16 @@ final class Headlines {
             return isWideScript(t.charAt(start - 1)) || isWideScript(t.charAt(end));
         }
         return true;
+    }
+
+    /**
+     * A head whose last word carries the separator the title template glued to it ("… requirements- The Inquirer"):
+     * the dash, colon or bar goes with the site's name. A plus or other symbol stays ("OPEC+").
+     */
+    private static String withoutGluedSeparator(String head) {
+        int end = head.length();
+        while (end > 0 && "-–—:：|｜/·•@¦‖\\".indexOf(head.charAt(end - 1)) >= 0) end--;
+        return end == head.length() ? head : head.substring(0, end).strip();
     }
 
     /** Where a run's first white space is, or its start: a mark joined to the story's last word stays ("OPEC+ | Site"). */
@@ -699,7 +710,7 @@ final class Headlines {
             String text = title.substring(start, m.start());
             // a separator inside a quotation is the headline's own ("“Yes | No” vote splits the council | Site"), and
             // a guillemet that closes one is no separator ("« Nous ne partirons pas » : …")
-            if (opensAQuotation(text)) continue;
+            if (opensAQuotation(text) || insideBrackets(text, title, m.end())) continue;
             if (text.isBlank()) continue;
             parts.add(new Part(separator, text));
             separator = m.group();
@@ -740,6 +751,25 @@ final class Headlines {
     }
 
     /** Whether the text leaves a double quotation open: “…, „…, «…, 「…, 『…, or an odd number of '"'. */
+    /**
+     * Whether a separator stands inside brackets the title closes after it ("Jam Hsiao (只能想念你 - 蕭敬騰)"): the
+     * bracket holds part of the headline, and cutting there would leave it open.
+     */
+    static boolean insideBrackets(String before, String title, int after) {
+        int open = 0;
+        for (int i = 0; i < before.length(); i++) {
+            char c = before.charAt(i);
+            if (c == '(' || c == '（' || c == '[') open++;
+            else if ((c == ')' || c == '）' || c == ']') && open > 0) open--;
+        }
+        if (open == 0) return false;
+        for (int i = after; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c == ')' || c == '）' || c == ']') return true;
+        }
+        return false;
+    }
+
     static boolean opensAQuotation(String text) {
         int german = 0, english = 0, closing = 0, guillemets = 0, corners = 0, whiteCorners = 0, straight = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -7,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -257,7 +258,7 @@ final class HtmlScanner {
         if (isHidden(classes)) return;
         String markup = text(from, close);
         if (markup == null) return;
-        String text = Text.clean(Text.stripTags(withoutDates(withoutKickers(markup))));
+        String text = Text.clean(Text.stripTags(withoutCategoryLinks(withoutDates(withoutKickers(markup)))));
         if (text.isEmpty()) return;
         // a heading that is nothing but a link to the site's front page is the site's name
         if (markup.indexOf("href") >= 0 && LINK_HOME.matcher(markup).matches()) {
@@ -323,6 +324,9 @@ final class HtmlScanner {
         return !summary.isEmpty() && !Boilerplate.isBoilerplate(summary) && !Agreement.same(summary, cleanOg);
     }
 
+    private static final Pattern CATEGORY_LINK = Pattern.compile("<a\\s[^>]*?\\bhref\\s*=\\s*[\"']?[^\"'\\s>]*/"
+            + "(?:topics?|categor(?:y|ies)|tags?|sections?|kategorie|rubrique|ressort)/[^>]*>[^<]{1,40}</a\\s*>",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME_ELEMENT = Pattern.compile("<time\\b[^>]*>.*?</time\\s*>", Pattern.DOTALL);
     private static final Pattern LINK_HOME = Pattern.compile(
             "\\s*<a\\s[^>]*?\\bhref\\s*=\\s*([\"']?)(?:(?:https?:)?//[^/\"'\\s>]+/?|/)\\1(?:\\s[^>]*)?>[^<]*</a>\\s*",
@@ -386,6 +390,23 @@ final class HtmlScanner {
         }
         if (out == null) return markup;
         return out.append(markup, Math.min(copied, markup.length()), markup.length()).toString();
+    }
+
+    /**
+     * A link to a topic, category, tag or section page at either end of a heading is the story's label, set in the
+     * h1 by the theme: "Any.DO announces Cal … (video) <a href="/topics/mobile/">Mobile</a>" is "Any.DO announces Cal …".
+     */
+    static String withoutCategoryLinks(String markup) {
+        if (markup.indexOf("<a") < 0 || markup.indexOf("href") < 0) return markup;
+        Matcher m = CATEGORY_LINK.matcher(markup);
+        while (m.find()) {
+            String before = Text.stripTags(markup.substring(0, m.start())).replace("&nbsp;", " ").strip();
+            String after = Text.stripTags(markup.substring(m.end())).replace("&nbsp;", " ").strip();
+            // a heading that is only the link stays as it is: that link is the story's own
+            if (before.isEmpty() == after.isEmpty()) continue;
+            return markup.substring(0, m.start()) + " " + markup.substring(m.end());
+        }
+        return markup;
     }
 
     /** A {@code <time>} inside a heading is when the story ran ("Issue 162 <time>March 1st 2018</time>"), not its headline. */

@@ -19,10 +19,13 @@ final class SiteNames {
     private static final Set<String> HOST_NOISE = Set.of("www", "m", "amp", "mobile", "news", "edition", "en",
             "ar", "com", "net", "org", "co", "uk", "gov", "info", "online", "tv", "de", "fr", "es", "it", "ru",
             "jp", "cn", "kr", "th", "ae", "sa", "eg", "au", "ca", "in", "io", "br", "mx", "nl", "pl", "pt", "tr");
+    private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "net", "org", "gov", "ac", "or", "ne", "go", "edu");
     private static final Pattern DOMAIN = Pattern.compile("(?i)^(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}$");
 
     private final List<String> names = new ArrayList<>();
     private final List<String> hostLabels = new ArrayList<>();
+    /** Two-letter host labels ("dw" of dw.com, "ft" of ft.com): a site name only when a segment is exactly one. */
+    private final List<String> shortHostLabels = new ArrayList<>();
     /** Hyphenated host labels split into their words: "wehranlage-horka" gives [wehranlage, horka]. */
     private final List<List<String>> hostWords = new ArrayList<>();
 
@@ -38,7 +41,10 @@ final class SiteNames {
         answers.clear();
         String host = uri.getHost();
         if (host == null) return;
-        for (String label : host.toLowerCase(Locale.ROOT).split("\\.")) {
+        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+        String registered = registeredLabel(labels);
+        if (registered.length() == 2 && !shortHostLabels.contains(registered)) shortHostLabels.add(registered);
+        for (String label : labels) {
             if (label.length() >= 3 && !HOST_NOISE.contains(label) && !hostLabels.contains(label)) {
                 hostLabels.add(label.replace("-", ""));
                 List<String> words = new ArrayList<>();
@@ -48,8 +54,15 @@ final class SiteNames {
         }
     }
 
+    /** The name the host was registered under: "dw" of www.dw.com, "bbc" of news.bbc.co.uk. */
+    private static String registeredLabel(String[] labels) {
+        int last = labels.length - 2;
+        if (last > 0 && SECOND_LEVEL.contains(labels[last])) last--;
+        return last >= 0 ? labels[last] : "";
+    }
+
     boolean isEmpty() {
-        return names.isEmpty() && hostLabels.isEmpty();
+        return names.isEmpty() && hostLabels.isEmpty() && shortHostLabels.isEmpty();
     }
 
     /** Whether a title segment names the site rather than the story. */
@@ -64,7 +77,7 @@ final class SiteNames {
 
     private boolean computeMatches(String segment) {
         String s = segment.strip();
-        if (DOMAIN.matcher(s).matches()) return true;
+        if (DOMAIN.matcher(s).matches()) return isOwnDomain(s);
         String key = key(s);
         if (key.isEmpty()) return false;
         for (String name : names) {
@@ -75,6 +88,7 @@ final class SiteNames {
                 return true;
             }
         }
+        if (shortHostLabels.contains(key)) return true;
         for (String label : hostLabels) {
             if (key.equals(label)) return true;
             if (label.length() >= 4 && key.length() >= 3 && (key.contains(label) || label.contains(key))
@@ -95,9 +109,22 @@ final class SiteNames {
     /** Whether a text is nothing but one of the site's names (not a name with other words around it). */
     boolean isExactly(String text) {
         String s = text.strip();
-        if (DOMAIN.matcher(s).matches()) return true;
+        if (DOMAIN.matcher(s).matches()) return isOwnDomain(s);
         String key = key(s);
-        return !key.isEmpty() && (names.contains(key) || hostLabels.contains(key));
+        return !key.isEmpty() && (names.contains(key) || hostLabels.contains(key) || shortHostLabels.contains(key));
+    }
+
+    /**
+     * A domain names the site when it is the page's own ("Story - Example.com" on www.example.com) or the page's host
+     * is not known; another site's domain is what the story is about ("BGH: marions-kochbuch.de" on rechtambild.de).
+     */
+    private boolean isOwnDomain(String domain) {
+        if (hostLabels.isEmpty() && shortHostLabels.isEmpty()) return true;
+        for (String label : domain.toLowerCase(Locale.ROOT).split("\\.")) {
+            String l = label.replace("-", "");
+            if (hostLabels.contains(l) || shortHostLabels.contains(l) || names.contains(l)) return true;
+        }
+        return false;
     }
 
     /** Lower-cased letters and digits only, accents removed, so spelling variants of a name compare equal. */

@@ -33,7 +33,8 @@ class HeadlineSplitTest {
     void realTitleShapesSplitAsBefore() {
         for (String s : List.of("Story of the day | Site", "Site » Blog Archive » Story", "記事のタイトル:サイト名",
                 "« Nous ne partirons pas » : la grève continue", "Ukraine — Live : les dernières nouvelles",
-                "Why “|” matters", "“Yes | No” vote splits the council | Site", "„Ja | Nein“ – Abstimmung | Site", "新闻_网站", "A  |  B  |  C", "Story -- Site", "Noticias: Título: Sitio")) {
+                "Why “|” matters", "“Yes | No” vote splits the council | Site", "„Ja | Nein“ – Abstimmung | Site", "新闻_网站", "A  |  B  |  C", "Story -- Site", "Noticias: Título: Sitio",
+                "Song - Singer (歌名 - 歌手) | Lyrics", "Story (part 1 | Site")) {
             assertThat(Headlines.split(s)).as(s).isEqualTo(everywhere(s));
         }
     }
@@ -47,7 +48,7 @@ class HeadlineSplitTest {
         while (m.find()) {
             if (m.start() == 0 || m.end() == title.length()) continue;
             String text = title.substring(start, m.start());
-            if (Headlines.opensAQuotation(text)) continue;
+            if (Headlines.opensAQuotation(text) || Headlines.insideBrackets(text, title, m.end())) continue;
             if (text.isBlank()) continue;
             parts.add(new Headlines.Part(separator, text));
             separator = m.group();
