@@ -93,6 +93,9 @@ public final class Condenser {
         title.ifPresent(t -> Headlines.siteNameInHeadings(t, facts.headings).ifPresent(site::addName));
         link.ifPresent(site::addHost);
         page.url().ifPresent(site::addHost);
+        for (String key : new String[]{"author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator"}) {
+            facts.meta(key).map(Text::clean).filter(a -> !a.contains("://") && a.length() <= 80).ifPresent(site::addByline);
+        }
 
         List<String> corroborators = new ArrayList<>();
         ld.headline().ifPresent(corroborators::add);

@@ -275,8 +275,18 @@ final class Headlines {
                     if (fuller.isPresent()) kept = fuller.get();
                     else guessed.add(t);
                 }
-                return withoutRepetition(withoutStrayMarks(withoutCredit(kept, evidence)));
+                return withoutRepetition(withoutStrayMarks(withoutCredit(withoutTrailingByline(kept), evidence)));
             });
+        }
+
+        /** "2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz", the metas naming those two as its authors. */
+        private String withoutTrailingByline(String kept) {
+            if (!site.hasBylines()) return kept;
+            List<Part> parts = split(kept);
+            if (parts.size() < 2 || !site.isByline(parts.get(parts.size() - 1).text())) return kept;
+            String head = join(parts, 0, parts.size() - 2);
+            // a columnist's name before the story stays: "Linda Robertson: Teams' contrasts evident…" is how it ran
+            return isStory(head) ? head : kept;
         }
 
         /** A subheading that the title holds and that holds what a guessed cut kept, with more at one end. */

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class SiteNames {
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern BY = Pattern.compile("(?i)^(?:by|von|par|por|di)\\s+");
+    private static final Pattern AUTHOR_JOINS = Pattern.compile("\\s*(?:,|&|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b)\\s*");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final Set<String> HOST_NOISE = Set.of("www", "m", "amp", "mobile", "news", "edition", "en",
             "ar", "com", "net", "org", "co", "uk", "gov", "info", "online", "tv", "de", "fr", "es", "it", "ru",
@@ -29,7 +31,34 @@ final class SiteNames {
     /** Hyphenated host labels split into their words: "wehranlage-horka" gives [wehranlage, horka]. */
     private final List<List<String>> hostWords = new ArrayList<>();
 
+    /** The story's authors as the page's metas name them, whole and one by one: only ever matched exactly. */
+    private final List<String> bylines = new ArrayList<>();
+
     private final java.util.Map<String, Boolean> answers = new java.util.HashMap<>();
+
+    /** "Maggie Haberman and Shira Toeplitz" gives the whole and each name; "By …" loses its "By". */
+    void addByline(String authors) {
+        String whole = BY.matcher(authors.strip()).replaceFirst("");
+        addBylineKey(whole);
+        for (String one : AUTHOR_JOINS.split(whole)) addBylineKey(one);
+    }
+
+    private void addBylineKey(String name) {
+        String key = key(name);
+        // a name of two words at least: "Kim" alone may be a word of a headline
+        if (key.length() >= 6 && SPACES.split(name.strip()).length >= 2 && !bylines.contains(key)) bylines.add(key);
+    }
+
+    /** Whether a title's part is exactly the story's byline ("Maggie Haberman and Shira Toeplitz", "By Jo Bloggs"). */
+    boolean isByline(String part) {
+        if (bylines.isEmpty()) return false;
+        String key = key(BY.matcher(part.strip()).replaceFirst(""));
+        return !key.isEmpty() && bylines.contains(key);
+    }
+
+    boolean hasBylines() {
+        return !bylines.isEmpty();
+    }
 
     void addName(String name) {
         answers.clear();

@@ -147,4 +147,21 @@ class MissingEvidenceClassesTest {
                 "<p>Lyrics and translation of the song, line by line.</p>"));
         assertThat(story.headline()).endsWith("(只能想念你 - 蕭敬騰)");
     }
+
+    // the authors' names after the story, which only the h1 had shown to be no part of it
+
+    @Test
+    void theAuthorsTheMetasNameAfterTheStoryAreItsByline() {
+        Story story = condense(page("<meta name=\"author\" content=\"By Maggie Haberman and Shira Toeplitz\">"
+                + "<title>2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz - POLITICO.com</title>",
+                "<p>The battleground is shifting west.</p>"));
+        assertThat(story.headline()).isEqualTo("2012 map takes unfamiliar shape");
+    }
+
+    @Test
+    void aColumnistsNameBeforeTheStoryStays() {
+        Story story = condense(page("<meta name=\"author\" content=\"Linda Robertson\">"
+                + "<title>Linda Robertson: Teams' contrasts evident in the finals</title>", "<p>Two teams, two styles.</p>"));
+        assertThat(story.headline()).isEqualTo("Linda Robertson: Teams' contrasts evident in the finals");
+    }
 }
