@@ -82,6 +82,14 @@ final class Agreement {
         return (double) common / wa.size();
     }
 
+    /** {@link #overlap(String, String)} of word sets already made. */
+    static double overlap(Set<String> wa, Set<String> wb) {
+        if (wa.isEmpty()) return 0;
+        int common = 0;
+        for (String w : wa) if (wb.contains(w)) common++;
+        return (double) common / wa.size();
+    }
+
     static Set<String> words(String s) {
         Set<String> out = new HashSet<>();
         String n = (isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);

@@ -357,12 +357,18 @@ public final class Condenser {
     private static Optional<PageFacts.Heading> bestHeading(PageFacts facts, SiteNames site, String titleStory, List<String> titles) {
         PageFacts.Heading best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        List<java.util.Set<String>> titleWords = null;
         for (PageFacts.Heading h : realHeadings(facts, site)) {
             // an h1 that is the title's story outweighs any mark on another (a teaser list's "media-heading" h1s
             // in the article); others count by how much they and a title share, since one shared number or word
             // ("4" of "4-inch", "Отзывы" of "… кг. Отзывы") says little
-            double score = (h.inArticle() ? 2 : 0) + (h.hinted() ? 2 : 0) - (h.inChrome() ? 3 : 0)
-                    + (Agreement.same(h.text(), titleStory) ? 8 : 4 * bestOverlap(h.text(), titles));
+            double score = (h.inArticle() ? 2 : 0) + (h.hinted() ? 2 : 0) - (h.inChrome() ? 3 : 0);
+            if (Agreement.same(h.text(), titleStory)) {
+                score += 8;
+            } else {
+                if (titleWords == null) titleWords = titles.stream().map(Agreement::words).toList();
+                score += 4 * bestOverlap(Agreement.words(h.text()), titleWords);
+            }
             if (score > bestScore) {
                 best = h;
                 bestScore = score;
@@ -372,9 +378,9 @@ public final class Condenser {
     }
 
     /** How far the heading and the closest title say the same: both ways, so a one-word h1 the title contains is not enough. */
-    private static double bestOverlap(String heading, List<String> titles) {
+    private static double bestOverlap(java.util.Set<String> heading, List<java.util.Set<String>> titles) {
         double best = 0;
-        for (String t : titles) best = Math.max(best, Math.sqrt(Agreement.overlap(heading, t) * Agreement.overlap(t, heading)));
+        for (java.util.Set<String> t : titles) best = Math.max(best, Math.sqrt(Agreement.overlap(heading, t) * Agreement.overlap(t, heading)));
         return best;
     }
 

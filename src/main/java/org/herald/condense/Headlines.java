@@ -281,7 +281,7 @@ final class Headlines {
 
         /** "2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz", the metas naming those two as its authors. */
         private String withoutTrailingByline(String kept) {
-            if (!site.hasBylines()) return kept;
+            if (!site.mayEndWithByline(kept)) return kept;
             List<Part> parts = split(kept);
             if (parts.size() < 2 || !site.isByline(parts.get(parts.size() - 1).text())) return kept;
             String head = join(parts, 0, parts.size() - 2);

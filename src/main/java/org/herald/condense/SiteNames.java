@@ -56,8 +56,12 @@ final class SiteNames {
         return !key.isEmpty() && bylines.contains(key);
     }
 
-    boolean hasBylines() {
-        return !bylines.isEmpty();
+    /** Whether the text's letters end with a byline's, the cheap test before its parts are looked at. */
+    boolean mayEndWithByline(String text) {
+        if (bylines.isEmpty()) return false;
+        String key = key(text);
+        for (String b : bylines) if (key.length() > b.length() && key.endsWith(b)) return true;
+        return false;
     }
 
     void addName(String name) {
