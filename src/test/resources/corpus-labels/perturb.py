@@ -1,5 +1,7 @@
 """Scores Herald on the labelled real pages with one kind of evidence taken away at a time: the social titles
-(og:title, twitter:title), the <title>, the JSON-LD, the <h1>s (turned into <div>s), or all but the <title>.
+(og:title, twitter:title), the <title>, the JSON-LD, the <h1>s (turned into <div>s), or all but the <title>; or
+with a template's usual slip: og:title filled with the whole <title>, the site's name as og:title or as <title>,
+two teaser <h1>s of other stories ahead of the article.
 Many publishers' pages lack one of these, and the labelled pages mostly have them all, so each variant shows how
 the rules that stand in for the missing piece hold up. The labels stay as they are; where a label was the missing
 piece's own wording, another piece's wording of the same headline counts as wrong here, so compare the variants
@@ -35,6 +37,40 @@ def no_h1(b):
     return re.sub(rb'</h1\s*>', b'</div>', re.sub(rb'<h1\b', b'<div', b, flags=re.I), flags=re.I)
 
 
+OG_TITLE = re.compile(rb'(<meta\b[^>]*?property\s*=\s*["\']?og:title\b[^>]*?content\s*=\s*)(["\'])(.*?)\2', FLAGS)
+SITE_NAME = re.compile(rb'<meta\b[^>]*?property\s*=\s*["\']?og:site_name\b[^>]*?content\s*=\s*["\']([^"\'>]*)', FLAGS)
+TITLE_TEXT = re.compile(rb'<title\b[^>]*>(.*?)</title\s*>', FLAGS)
+BODY = re.compile(rb'<body\b[^>]*>', FLAGS)
+
+
+def og_is_title(b):
+    # the CMS fills og:title with the whole <title>, site name and all
+    t = TITLE_TEXT.search(b)
+    if not t:
+        return b
+    text = t.group(1).strip().replace(b'"', b'&quot;')
+    return OG_TITLE.sub(lambda m: m.group(1) + b'"' + text + b'"', b)
+
+
+def site_name_as(b, where):
+    # a misconfigured template puts the site's name where the story's title belongs
+    name = SITE_NAME.search(b)
+    if not name:
+        return b
+    n = name.group(1).strip()
+    if where == 'og':
+        return OG_TITLE.sub(lambda m: m.group(1) + b'"' + n + b'"', b)
+    return TITLE.sub(b'<title>' + n + b'</title>', b, count=1)
+
+
+def related_h1s_first(b):
+    # a "related stories" box with h1 teasers ahead of the article
+    box = (b'<div class="box"><h1><a href="/2020/01/other-story">Council approves budget for '
+           b'the coming year</a></h1><h1><a href="/2020/01/another">Storm closes the coast road '
+           b'for a week</a></h1></div>')
+    return BODY.sub(lambda m: m.group(0) + box, b, count=1)
+
+
 VARIANTS = {
     'none': lambda b: b,
     'no-social-title': lambda b: SOCIAL.sub(b'', b),
@@ -43,6 +79,10 @@ VARIANTS = {
     'no-h1': no_h1,
     'title-and-h1-only': lambda b: LD.sub(b'', SOCIAL.sub(b'', b)),
     'title-only': lambda b: no_h1(LD.sub(b'', SOCIAL.sub(b'', b))),
+    'og-title-is-title': og_is_title,
+    'og-title-is-site-name': lambda b: site_name_as(b, 'og'),
+    'title-is-site-name': lambda b: site_name_as(b, 'title'),
+    'related-h1s-first': related_h1s_first,
 }
 
 

@@ -73,6 +73,9 @@ public final class Condenser {
                 () -> ld.url().flatMap(u -> Links.canonical(u, resolveAgainst)),
                 () -> page.url().flatMap(u -> Links.canonical(u.toString(), Optional.empty()))));
 
+        // an h1 that only links to another story is that story's teaser ("related", "most read"), not this page's
+        link.ifPresent(own -> facts.headings.removeIf(h -> linksAway(h, own, resolveAgainst)));
+
         Optional<String> og = facts.meta("og:title").map(Text::clean);
         Optional<String> twitter = facts.meta("twitter:title").map(Text::clean);
         Optional<String> title = facts.title().map(Text::clean).filter(t -> !t.isEmpty());
@@ -110,9 +113,14 @@ public final class Condenser {
         ld.description().map(Text::clean).ifPresent(descriptions::add);
         Headlines.Cleaner cleaner = new Headlines.Cleaner(cleanedEvidence(corroborators), site, descriptions, facts.subheadings);
         Map<Evidence, String> rated = new EnumMap<>(Evidence.class);
-        og.ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
-        twitter.ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
         String titleStory = title.map(t -> cleaner.strip(t, true)).orElse("");
+        // a social title that is the <title> letter for letter, site name and all, is the template copying one field
+        // into the other: cut the same way, the two cannot but agree, so where the cut still leaves a separated part
+        // ("… retires from the NFL - NFL News" of "… | FOX Sports") they are one piece of evidence, not two
+        boolean socialCopiesTitle = title.isPresent() && og.or(() -> twitter).filter(t -> Agreement.same(t, title.get())).isPresent()
+                && Headlines.hasSeparatedPart(titleStory);
+        og.filter(t -> !socialCopiesTitle).ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
+        twitter.filter(t -> !socialCopiesTitle).ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
         title.ifPresent(t -> rated.put(Evidence.TITLE, titleStory));
         boolean titleUsable = !titleStory.isEmpty() && Headlines.isUsable(titleStory, site);
 
@@ -219,6 +227,30 @@ public final class Condenser {
     private static boolean outvoted(String ld, String heading, String titleStory) {
         return ld != null && heading != null && !titleStory.isEmpty() && Agreement.same(heading, titleStory)
                 && !Agreement.same(ld, titleStory);
+    }
+
+    private static boolean linksAway(PageFacts.Heading heading, URI own, Optional<URI> base) {
+        if (heading.linkTarget() == null || heading.linkTarget().startsWith("#") || isHomePage(own)) return false;
+        Optional<URI> target = Links.canonical(heading.linkTarget(), base.or(() -> Optional.of(own)));
+        return target.isPresent() && !isHomePage(target.get()) && !samePage(target.get(), own);
+    }
+
+    /** The same page by host (with or without "www." or "m.") and path (with or without its last slash). */
+    private static boolean samePage(URI a, URI b) {
+        return host(a).equals(host(b)) && path(a).equals(path(b));
+    }
+
+    private static String host(URI u) {
+        String h = u.getHost() == null ? "" : u.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("www.")) return h.substring(4);
+        return h.startsWith("m.") ? h.substring(2) : h;
+    }
+
+    private static String path(URI u) {
+        String p = u.getRawPath() == null ? "" : u.getRawPath();
+        if (p.endsWith("/amp/")) p = p.substring(0, p.length() - 4);
+        else if (p.endsWith("/amp")) p = p.substring(0, p.length() - 3);
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     /** Whether a title or heading is the text, or has it as one of its parts ("Riverside – Valleypedia"). */

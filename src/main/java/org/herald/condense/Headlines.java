@@ -696,6 +696,15 @@ final class Headlines {
         return Optional.ofNullable(best);
     }
 
+    /** Whether a part follows a pipe-like separator or a spaced dash: what a site's or section's name would stand after. */
+    static boolean hasSeparatedPart(String text) {
+        List<Part> parts = split(text);
+        for (int k = 1; k < parts.size(); k++) {
+            if (parts.get(k).afterStrongSeparator() || parts.get(k).afterSpacedDash()) return true;
+        }
+        return false;
+    }
+
     static List<Part> split(String title) {
         List<Part> parts = new ArrayList<>();
         if (!hasSeparatorCharacter(title)) {

@@ -272,7 +272,9 @@ final class HtmlScanner {
         // the site's own name set as a heading by the theme
         if (marks.contains("caption") || marks.contains("logo") || marks.contains("masthead") || marks.contains("site-title")
                 || marks.contains("site-name") || marks.contains("sitename") || marks.contains("blog-title")) return;
-        facts.headings.add(new PageFacts.Heading(text, articleDepth > 0, chromeDepth > 0, hinted));
+        // another story's teaser, however it is marked as a title
+        if (marks.contains("teaser") || marks.contains("related") || marks.contains("promo")) return;
+        facts.headings.add(new PageFacts.Heading(text, articleDepth > 0, chromeDepth > 0, hinted, linkTarget(markup)));
         facts.complete = evidenceComplete(text);
     }
 
@@ -327,6 +329,7 @@ final class HtmlScanner {
     private static final Pattern CATEGORY_LINK = Pattern.compile("<a\\s[^>]*?\\bhref\\s*=\\s*[\"']?[^\"'\\s>]*/"
             + "(?:topics?|categor(?:y|ies)|tags?|sections?|kategorie|rubrique|ressort)/[^>]*>[^<]{1,40}</a\\s*>",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern HREF = Pattern.compile("<a\\s[^>]*?\\bhref\\s*=\\s*([\"']?)([^\"'\\s>]*)\\1", Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME_ELEMENT = Pattern.compile("<time\\b[^>]*>.*?</time\\s*>", Pattern.DOTALL);
     private static final Pattern LINK_HOME = Pattern.compile(
             "\\s*<a\\s[^>]*?\\bhref\\s*=\\s*([\"']?)(?:(?:https?:)?//[^/\"'\\s>]+/?|/)\\1(?:\\s[^>]*)?>[^<]*</a>\\s*",
@@ -407,6 +410,16 @@ final class HtmlScanner {
             return markup.substring(0, m.start()) + " " + markup.substring(m.end());
         }
         return markup;
+    }
+
+    /** Where a heading that is nothing but one link points, or null: "<a href="/2020/01/other">Other story</a>". */
+    static String linkTarget(String markup) {
+        String m = markup.strip();
+        if (!m.startsWith("<a") || !m.endsWith("</a>") || m.indexOf("<a", 2) >= 0) return null;
+        Matcher href = HREF.matcher(m);
+        if (!href.lookingAt()) return null;
+        String target = href.group(2);
+        return target.isEmpty() ? null : target;
     }
 
     /** A {@code <time>} inside a heading is when the story ran ("Issue 162 <time>March 1st 2018</time>"), not its headline. */

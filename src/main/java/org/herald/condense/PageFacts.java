@@ -8,8 +8,14 @@ import java.util.Optional;
 
 /** What {@link HtmlScanner} found in a page: only the pieces condensing looks at. */
 final class PageFacts {
-    /** An {@code <h1>}, with where it stood: inside the article, or in the page's header, nav or footer. */
-    record Heading(String text, boolean inArticle, boolean inChrome, boolean hinted) {
+    /**
+     * An {@code <h1>}, with where it stood: inside the article, or in the page's header, nav or footer; and, when it
+     * is nothing but a link, where that link goes (a teaser's h1 links to its own story).
+     */
+    record Heading(String text, boolean inArticle, boolean inChrome, boolean hinted, String linkTarget) {
+        Heading(String text, boolean inArticle, boolean inChrome, boolean hinted) {
+            this(text, inArticle, inChrome, hinted, null);
+        }
     }
 
     /**

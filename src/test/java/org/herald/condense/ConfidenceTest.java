@@ -29,6 +29,26 @@ class ConfidenceTest {
     }
 
     @Test
+    void aSocialTitleCopiedFromTheTitleAndCutTheSameWayIsOneSource() {
+        // Yoast and its kin fill og:title with the whole <title>: after the same cut the two cannot but agree
+        Story story = condense("<meta property=\"og:site_name\" content=\"FOX Sports\">"
+                        + "<meta property=\"og:title\" content=\"Brent, accused of manslaughter, retires from the NFL - NFL News | FOX Sports\">"
+                        + "<title>Brent, accused of manslaughter, retires from the NFL - NFL News | FOX Sports</title>",
+                "<h1>Josh Brent retires from NFL</h1>");
+        assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+    }
+
+    @Test
+    void aSocialTitleWrittenApartFromTheTitleStillAgreesWithIt() {
+        Story story = condense("<meta property=\"og:site_name\" content=\"FOX Sports\">"
+                        + "<meta property=\"og:title\" content=\"Brent, accused of manslaughter, retires from the NFL\">"
+                        + "<title>Brent, accused of manslaughter, retires from the NFL | FOX Sports</title>",
+                "<h1>Josh Brent retires from NFL</h1>");
+        assertThat(story.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(story.confidenceReason()).isEqualTo("og:title and title agree");
+    }
+
+    @Test
     void aLightlyEditedH1StillAgrees() {
         Story story = condense("<meta property=\"og:title\" content=\"15 Tips to Overcome Binge Eating\">",
                 "<h1>15 Helpful Tips to Overcome Binge Eating</h1>");

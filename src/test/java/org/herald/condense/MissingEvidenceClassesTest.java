@@ -50,6 +50,32 @@ class MissingEvidenceClassesTest {
         assertThat(story.headline()).isEqualTo("Phone maker unveils a smaller model");
     }
 
+    @Test
+    void anH1ThatOnlyLinksToAnotherStoryIsThatStorysTeaser() {
+        Story story = condense(page("<title>Harbour road closes for the winter - Valley Courier</title>"
+                        + "<link rel=\"canonical\" href=\"https://www.valleycourier.com/2020/01/harbour-road/\">",
+                "<div class=\"box\"><h1 class=\"headline\"><a href=\"/2020/01/harbour-festival\">Harbour festival returns in spring</a></h1></div>"
+                        + "<p>The road along the harbour will be shut from November to March.</p>"));
+        assertThat(story.headline()).isEqualTo("Harbour road closes for the winter");
+    }
+
+    @Test
+    void anH1ThatLinksToItsOwnStoryIsTheHeadline() {
+        Story story = condense(page("<title>Harbour road closes - Valley Courier</title>"
+                        + "<link rel=\"canonical\" href=\"https://www.valleycourier.com/2020/01/harbour-road/\">",
+                "<article><h1 class=\"entry-title\"><a href=\"https://valleycourier.com/2020/01/harbour-road\">Harbour road closes for the winter</a></h1>"
+                        + "<p>The road along the harbour will be shut from November to March.</p></article>"));
+        assertThat(story.headline()).isEqualTo("Harbour road closes for the winter");
+    }
+
+    @Test
+    void anH1MarkedAsATeaserIsAnotherStorys() {
+        Story story = condense(page("<title>Harbour road closes for the winter</title>",
+                "<h1 class=\"teaser-title\">Council approves budget for the coming year</h1>"
+                        + "<p>The road along the harbour will be shut from November to March.</p>"));
+        assertThat(story.headline()).isEqualTo("Harbour road closes for the winter");
+    }
+
     // a JSON-LD headline that neither the h1 nor the title says, while they say the same
 
     @Test
