@@ -130,9 +130,10 @@ public final class Condenser {
         heading.ifPresent(h -> rated.put(Evidence.H1, cleaner.strip(h.text(), false)));
 
         List<Headlines.Candidate> candidates = new ArrayList<>();
-        og.filter(t -> !isSectionLabel(t, titleStory, heading))
+        // a template that fills the social title with the site's name ("DW.COM", "BLOG") names no story
+        og.filter(t -> !isSectionLabel(t, titleStory, heading) && !site.isExactly(t))
                 .ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.OG_TITLE)));
-        twitter.filter(t -> !isSectionLabel(t, titleStory, heading))
+        twitter.filter(t -> !isSectionLabel(t, titleStory, heading) && !site.isExactly(t))
                 .ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.TWITTER_TITLE)));
         ldHeadline.filter(t -> !outvoted(rated.get(Evidence.JSON_LD), rated.get(Evidence.H1), titleStory))
                 .ifPresent(t -> candidates.add(new Headlines.Candidate(t, Evidence.JSON_LD)));

@@ -76,6 +76,15 @@ class MissingEvidenceClassesTest {
         assertThat(story.headline()).isEqualTo("Harbour road closes for the winter");
     }
 
+    @Test
+    void aSocialTitleThatIsTheSitesNameNamesNoStory() {
+        Story story = condense(page("<meta property=\"og:site_name\" content=\"Literatur &amp; Film // Lesen &amp; Hören\">"
+                        + "<meta property=\"og:title\" content=\"Literatur &amp; Film // Lesen &amp; Hören\">"
+                        + "<title>Der etwas andere Modeblog jetzt auch zwischen Buchdeckeln | Literatur &amp; Film // Lesen &amp; Hören</title>",
+                "<p>Ein Buch über Mode, geschrieben von einer Bloggerin.</p>"));
+        assertThat(story.headline()).isEqualTo("Der etwas andere Modeblog jetzt auch zwischen Buchdeckeln");
+    }
+
     // a JSON-LD headline that neither the h1 nor the title says, while they say the same
 
     @Test
