@@ -388,10 +388,13 @@ public final class Condenser {
      * or agreeing with the page's titles.
      */
     private static Optional<PageFacts.Heading> bestHeading(PageFacts facts, SiteNames site, String titleStory, List<String> titles) {
+        List<PageFacts.Heading> real = realHeadings(facts, site);
+        // most pages have one: nothing to weigh
+        if (real.size() <= 1) return real.stream().findFirst();
         PageFacts.Heading best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         List<java.util.Set<String>> titleWords = null;
-        for (PageFacts.Heading h : realHeadings(facts, site)) {
+        for (PageFacts.Heading h : real) {
             // an h1 that is the title's story outweighs any mark on another (a teaser list's "media-heading" h1s
             // in the article); others count by how much they and a title share, since one shared number or word
             // ("4" of "4-inch", "Отзывы" of "… кг. Отзывы") says little
