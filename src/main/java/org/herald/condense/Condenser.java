@@ -73,9 +73,6 @@ public final class Condenser {
                 () -> ld.url().flatMap(u -> Links.canonical(u, resolveAgainst)),
                 () -> page.url().flatMap(u -> Links.canonical(u.toString(), Optional.empty()))));
 
-        // an h1 that only links to another story is that story's teaser ("related", "most read"), not this page's
-        link.ifPresent(own -> facts.headings.removeIf(h -> linksAway(h, own, resolveAgainst)));
-
         Optional<String> og = facts.meta("og:title").map(Text::clean);
         Optional<String> twitter = facts.meta("twitter:title").map(Text::clean);
         Optional<String> title = facts.title().map(Text::clean).filter(t -> !t.isEmpty());
@@ -117,12 +114,20 @@ public final class Condenser {
         // a social title that is the <title> letter for letter, site name and all, is the template copying one field
         // into the other: cut the same way, the two cannot but agree, so where the cut still leaves a separated part
         // ("… retires from the NFL - NFL News" of "… | FOX Sports") they are one piece of evidence, not two
-        boolean socialCopiesTitle = title.isPresent() && og.or(() -> twitter).filter(t -> Agreement.same(t, title.get())).isPresent()
-                && Headlines.hasSeparatedPart(titleStory);
-        og.filter(t -> !socialCopiesTitle).ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
-        twitter.filter(t -> !socialCopiesTitle).ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
+        boolean cutLeavesAPart = title.isPresent() && Headlines.hasSeparatedPart(titleStory);
+        og.filter(t -> !(cutLeavesAPart && Agreement.same(t, title.get())))
+                .ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
+        twitter.filter(t -> !(cutLeavesAPart && Agreement.same(t, title.get())))
+                .ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
         title.ifPresent(t -> rated.put(Evidence.TITLE, titleStory));
         boolean titleUsable = !titleStory.isEmpty() && Headlines.isUsable(titleStory, site);
+        // an h1 marked as a teaser, or that only links to another page of this site, is that story's ("related",
+        // "most read"), not this page's, unless it is the title's own story
+        List<URI> own = new ArrayList<>();
+        link.ifPresent(own::add);
+        ogUrl.ifPresent(own::add);
+        page.url().ifPresent(own::add);
+        facts.headings.removeIf(h -> (h.teaser() || linksAway(h, own, resolveAgainst)) && !Agreement.same(h.text(), titleStory));
 
         Optional<String> ldHeadline = articleHeadline(ld, facts, titles, site);
         Optional<PageFacts.Heading> heading = bestHeading(facts, site, titleStory, titles);
@@ -221,34 +226,52 @@ public final class Condenser {
     }
 
     /**
-     * A JSON-LD headline the {@code <h1>} and the title both contradict, while saying the same as each other: two
-     * independent pieces over one, which is then the article's dek ("The rocky island of Redonda, once stripped
-     * of…") or a search snippet cut at 110 characters.
+     * A JSON-LD headline that gives way to an {@code <h1>} and a title saying the same as each other: two independent
+     * pieces over one, where the one is of a kind that is not a headline: cut short (a search snippet stops at 110
+     * characters: "… third Beijing local to contract" of "… to contract medieval disease"), or prose much longer than
+     * the headline they agree on (the article's dek: "The rocky island of Redonda, once stripped of…").
      */
     private static boolean outvoted(String ld, String heading, String titleStory) {
-        return ld != null && heading != null && !titleStory.isEmpty() && Agreement.same(heading, titleStory)
-                && !Agreement.same(ld, titleStory);
+        if (ld == null || heading == null || titleStory.isEmpty() || !Agreement.same(heading, titleStory)
+                || Agreement.same(ld, titleStory)) {
+            return false;
+        }
+        String kl = Agreement.key(ld);
+        String kh = Agreement.key(heading);
+        boolean cutShort = kl.length() >= 20 && kh.length() > kl.length() && kh.startsWith(kl);
+        int words = Headlines.wordCount(ld);
+        boolean prose = words >= 15 && 2 * words >= 3 * Headlines.wordCount(heading);
+        return cutShort || prose;
     }
 
-    private static boolean linksAway(PageFacts.Heading heading, URI own, Optional<URI> base) {
-        if (heading.linkTarget() == null || heading.linkTarget().startsWith("#") || isHomePage(own)) return false;
-        Optional<URI> target = Links.canonical(heading.linkTarget(), base.or(() -> Optional.of(own)));
-        return target.isPresent() && !isHomePage(target.get()) && !samePage(target.get(), own);
+    /**
+     * Whether a heading that is nothing but a link points to another page of this site. A link to another site may be
+     * the post's own headline (a link blog, a syndicated story), so only the page's own host is judged.
+     */
+    private static boolean linksAway(PageFacts.Heading heading, List<URI> own, Optional<URI> base) {
+        if (heading.linkTarget() == null || heading.linkTarget().startsWith("#") || own.isEmpty()) return false;
+        if (own.stream().anyMatch(Condenser::isHomePage)) return false;
+        Optional<URI> target = Links.canonical(heading.linkTarget(), base.or(() -> Optional.of(own.get(0))));
+        if (target.isEmpty() || isHomePage(target.get())) return false;
+        String host = host(target.get());
+        return own.stream().anyMatch(o -> host(o).equals(host)) && own.stream().noneMatch(o -> samePage(target.get(), o));
     }
 
-    /** The same page by host (with or without "www." or "m.") and path (with or without its last slash). */
+    /** The same page by host (with or without "www." or "m.") and decoded path (with or without its last slash). */
     private static boolean samePage(URI a, URI b) {
         return host(a).equals(host(b)) && path(a).equals(path(b));
     }
 
     private static String host(URI u) {
         String h = u.getHost() == null ? "" : u.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
         if (h.startsWith("www.")) return h.substring(4);
         return h.startsWith("m.") ? h.substring(2) : h;
     }
 
     private static String path(URI u) {
-        String p = u.getRawPath() == null ? "" : u.getRawPath();
+        // decoded, so "%D9%85" and "%d9%85" (WordPress writes non-Latin slugs in lower case) are one path
+        String p = u.getPath() == null ? "" : u.getPath();
         if (p.endsWith("/amp/")) p = p.substring(0, p.length() - 4);
         else if (p.endsWith("/amp")) p = p.substring(0, p.length() - 3);
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;

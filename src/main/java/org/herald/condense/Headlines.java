@@ -279,13 +279,17 @@ final class Headlines {
             });
         }
 
-        /** "2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz", the metas naming those two as its authors. */
+        /**
+         * Drops the last part when it is exactly the byline the author metas give ("2012 map takes unfamiliar shape -
+         * Maggie Haberman and Shira Toeplitz"). Only the last part: a columnist's name before the story is how the
+         * story ran ("Linda Robertson: Teams' contrasts evident…").
+         */
         private String withoutTrailingByline(String kept) {
             if (!site.mayEndWithByline(kept)) return kept;
             List<Part> parts = split(kept);
             if (parts.size() < 2 || !site.isByline(parts.get(parts.size() - 1).text())) return kept;
             String head = join(parts, 0, parts.size() - 2);
-            // a columnist's name before the story stays: "Linda Robertson: Teams' contrasts evident…" is how it ran
+            // what is left must still be a story: "Opinion - Jo Bloggs" is a column's label and its writer
             return isStory(head) ? head : kept;
         }
 
@@ -718,6 +722,10 @@ final class Headlines {
         int start = 0;
         String separator = "";
         int from = 0;
+        // brackets opened since the part's start, counted as the search moves on, and where the last one closes
+        int depth = 0;
+        int counted = 0;
+        int lastClose = lastClosingBracket(title);
         while (true) {
             int next = nextSeparatorCharacter(title, from);
             if (next < 0) break;
@@ -729,11 +737,14 @@ final class Headlines {
             String text = title.substring(start, m.start());
             // a separator inside a quotation is the headline's own ("“Yes | No” vote splits the council | Site"), and
             // a guillemet that closes one is no separator ("« Nous ne partirons pas » : …")
-            if (opensAQuotation(text) || insideBrackets(text, title, m.end())) continue;
+            for (; counted < m.start(); counted++) depth = bracketDepth(depth, title.charAt(counted));
+            if (opensAQuotation(text) || depth > 0 && lastClose >= m.end()) continue;
             if (text.isBlank()) continue;
             parts.add(new Part(separator, text));
             separator = m.group();
             start = m.end();
+            depth = 0;
+            counted = start;
         }
         parts.add(new Part(separator, title.substring(start)));
         return parts;
@@ -769,11 +780,25 @@ final class Headlines {
         return n;
     }
 
-    /** Whether the text leaves a double quotation open: “…, „…, «…, 「…, 『…, or an odd number of '"'. */
     /**
      * Whether a separator stands inside brackets the title closes after it ("Jam Hsiao (只能想念你 - 蕭敬騰)"): the
-     * bracket holds part of the headline, and cutting there would leave it open.
+     * bracket holds part of the headline, and cutting there would leave it open. {@link #split} keeps the same count
+     * as it goes; this plain form is the reference its test compares with.
      */
+    private static int bracketDepth(int depth, char c) {
+        if (c == '(' || c == '（' || c == '[') return depth + 1;
+        if ((c == ')' || c == '）' || c == ']') && depth > 0) return depth - 1;
+        return depth;
+    }
+
+    private static int lastClosingBracket(String title) {
+        for (int i = title.length() - 1; i >= 0; i--) {
+            char c = title.charAt(i);
+            if (c == ')' || c == '）' || c == ']') return i;
+        }
+        return -1;
+    }
+
     static boolean insideBrackets(String before, String title, int after) {
         int open = 0;
         for (int i = 0; i < before.length(); i++) {
@@ -789,6 +814,7 @@ final class Headlines {
         return false;
     }
 
+    /** Whether the text leaves a double quotation open: “…, „…, «…, 「…, 『…, or an odd number of '"'. */
     static boolean opensAQuotation(String text) {
         int german = 0, english = 0, closing = 0, guillemets = 0, corners = 0, whiteCorners = 0, straight = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -891,6 +917,11 @@ final class Headlines {
         for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x2E80) cjk++;
         if (cjk > text.length() / 2) return text.length() <= 10;
         return words(text) <= 4 && text.length() <= 40;
+    }
+
+    /** Roughly how many words the text has: spaced words, or two characters a word in scripts without spaces. */
+    static int wordCount(String text) {
+        return words(text);
     }
 
     private static int words(String text) {

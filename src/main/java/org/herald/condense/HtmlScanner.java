@@ -258,7 +258,8 @@ final class HtmlScanner {
         if (isHidden(classes)) return;
         String markup = text(from, close);
         if (markup == null) return;
-        String text = Text.clean(Text.stripTags(withoutCategoryLinks(withoutDates(withoutKickers(markup)))));
+        String kept = withoutCategoryLinks(withoutDates(withoutKickers(markup)), facts.title);
+        String text = Text.clean(Text.stripTags(kept));
         if (text.isEmpty()) return;
         // a heading that is nothing but a link to the site's front page is the site's name
         if (markup.indexOf("href") >= 0 && LINK_HOME.matcher(markup).matches()) {
@@ -272,9 +273,7 @@ final class HtmlScanner {
         // the site's own name set as a heading by the theme
         if (marks.contains("caption") || marks.contains("logo") || marks.contains("masthead") || marks.contains("site-title")
                 || marks.contains("site-name") || marks.contains("sitename") || marks.contains("blog-title")) return;
-        // another story's teaser, however it is marked as a title
-        if (marks.contains("teaser") || marks.contains("related") || marks.contains("promo")) return;
-        facts.headings.add(new PageFacts.Heading(text, articleDepth > 0, chromeDepth > 0, hinted, linkTarget(markup)));
+        facts.headings.add(new PageFacts.Heading(text, articleDepth > 0, chromeDepth > 0, hinted, linkTarget(kept), isTeaser(cls)));
         facts.complete = evidenceComplete(text);
     }
 
@@ -329,6 +328,7 @@ final class HtmlScanner {
     private static final Pattern CATEGORY_LINK = Pattern.compile("<a\\s[^>]*?\\bhref\\s*=\\s*[\"']?[^\"'\\s>]*/"
             + "(?:topics?|categor(?:y|ies)|tags?|sections?|kategorie|rubrique|ressort)/[^>]*>[^<]{1,40}</a\\s*>",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLASS_WORDS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern HREF = Pattern.compile("<a\\s[^>]*?\\bhref\\s*=\\s*([\"']?)([^\"'\\s>]*)\\1", Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME_ELEMENT = Pattern.compile("<time\\b[^>]*>.*?</time\\s*>", Pattern.DOTALL);
     private static final Pattern LINK_HOME = Pattern.compile(
@@ -396,20 +396,33 @@ final class HtmlScanner {
     }
 
     /**
-     * A link to a topic, category, tag or section page at either end of a heading is the story's label, set in the
-     * h1 by the theme: "Any.DO announces Cal … (video) <a href="/topics/mobile/">Mobile</a>" is "Any.DO announces Cal …".
+     * A link to a topic, category, tag or section page at either end of a heading, whose words the page's
+     * {@code <title>} leaves out, is the story's label set in the h1 by the theme: "Any.DO announces Cal … (video)
+     * <a href="/topics/mobile/">Mobile</a>" is "Any.DO announces Cal …". A topic link that starts the headline's
+     * own words ("<a href="/topics/coronavirus/">Coronavirus</a> cases double"), which the title then says too, stays.
      */
-    static String withoutCategoryLinks(String markup) {
-        if (markup.indexOf("<a") < 0 || markup.indexOf("href") < 0) return markup;
+    static String withoutCategoryLinks(String markup, String title) {
+        if (title == null || markup.indexOf("<a") < 0 || markup.indexOf("href") < 0) return markup;
         Matcher m = CATEGORY_LINK.matcher(markup);
         while (m.find()) {
             String before = Text.stripTags(markup.substring(0, m.start())).replace("&nbsp;", " ").strip();
             String after = Text.stripTags(markup.substring(m.end())).replace("&nbsp;", " ").strip();
-            // a heading that is only the link stays as it is: that link is the story's own
+            // only at an edge: a heading that is only the link is the link's own story, one in the middle is a word
             if (before.isEmpty() == after.isEmpty()) continue;
+            String label = Agreement.key(Text.clean(Text.stripTags(m.group())));
+            if (label.isEmpty() || Agreement.key(Text.clean(title)).contains(label)) continue;
             return markup.substring(0, m.start()) + " " + markup.substring(m.end());
         }
         return markup;
+    }
+
+    /** A class naming another story's teaser ("teaser-title", "related-post"), word by word ("unrelated" is not). */
+    private static boolean isTeaser(String classes) {
+        if (classes.isEmpty()) return false;
+        for (String word : CLASS_WORDS.split(classes.toLowerCase(Locale.ROOT))) {
+            if (word.equals("teaser") || word.equals("related") || word.equals("promo")) return true;
+        }
+        return false;
     }
 
     /** Where a heading that is nothing but one link points, or null: "<a href="/2020/01/other">Other story</a>". */

@@ -9,12 +9,13 @@ import java.util.Optional;
 /** What {@link HtmlScanner} found in a page: only the pieces condensing looks at. */
 final class PageFacts {
     /**
-     * An {@code <h1>}, with where it stood: inside the article, or in the page's header, nav or footer; and, when it
-     * is nothing but a link, where that link goes (a teaser's h1 links to its own story).
+     * An {@code <h1>}, with where it stood: inside the article, or in the page's header, nav or footer; when it is
+     * nothing but a link, where that link goes (a teaser's h1 links to its own story); and whether its class marks
+     * it as a teaser, related or promoted item.
      */
-    record Heading(String text, boolean inArticle, boolean inChrome, boolean hinted, String linkTarget) {
+    record Heading(String text, boolean inArticle, boolean inChrome, boolean hinted, String linkTarget, boolean teaser) {
         Heading(String text, boolean inArticle, boolean inChrome, boolean hinted) {
-            this(text, inArticle, inChrome, hinted, null);
+            this(text, inArticle, inChrome, hinted, null, false);
         }
     }
 

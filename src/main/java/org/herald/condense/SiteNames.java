@@ -21,6 +21,7 @@ final class SiteNames {
     private static final Set<String> HOST_NOISE = Set.of("www", "m", "amp", "mobile", "news", "edition", "en",
             "ar", "com", "net", "org", "co", "uk", "gov", "info", "online", "tv", "de", "fr", "es", "it", "ru",
             "jp", "cn", "kr", "th", "ae", "sa", "eg", "au", "ca", "in", "io", "br", "mx", "nl", "pl", "pt", "tr");
+    private static final Pattern IP = Pattern.compile("^[0-9.]+$|^\\[?[0-9a-fA-F:]+\\]?$");
     private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "net", "org", "gov", "ac", "or", "ne", "go", "edu");
     private static final Pattern DOMAIN = Pattern.compile("(?i)^(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}$");
 
@@ -28,6 +29,8 @@ final class SiteNames {
     private final List<String> hostLabels = new ArrayList<>();
     /** Two-letter host labels ("dw" of dw.com, "ft" of ft.com): a site name only when a segment is exactly one. */
     private final List<String> shortHostLabels = new ArrayList<>();
+    /** The label each host was registered under ("wsj" of stream.wsj.com), to tell the page's own domain. */
+    private final List<String> registeredLabels = new ArrayList<>();
     /** Hyphenated host labels split into their words: "wehranlage-horka" gives [wehranlage, horka]. */
     private final List<List<String>> hostWords = new ArrayList<>();
 
@@ -75,8 +78,12 @@ final class SiteNames {
         String host = uri.getHost();
         if (host == null) return;
         String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+        if (IP.matcher(host).matches()) return;
         String registered = registeredLabel(labels);
-        if (registered.length() == 2 && !shortHostLabels.contains(registered)) shortHostLabels.add(registered);
+        if (!registered.isEmpty() && !registeredLabels.contains(registered)) registeredLabels.add(registered);
+        // "dw" of dw.com or www.dw.com; not "me" of x.me.uk, whose first label is a name of its own
+        boolean bare = labels.length == 2 || labels.length == 3 && HOST_NOISE.contains(labels[0]);
+        if (bare && registered.length() == 2 && !shortHostLabels.contains(registered)) shortHostLabels.add(registered);
         for (String label : labels) {
             if (label.length() >= 3 && !HOST_NOISE.contains(label) && !hostLabels.contains(label)) {
                 hostLabels.add(label.replace("-", ""));
@@ -152,12 +159,10 @@ final class SiteNames {
      * is not known; another site's domain is what the story is about ("BGH: marions-kochbuch.de" on rechtambild.de).
      */
     private boolean isOwnDomain(String domain) {
-        if (hostLabels.isEmpty() && shortHostLabels.isEmpty()) return true;
-        for (String label : domain.toLowerCase(Locale.ROOT).split("\\.")) {
-            String l = label.replace("-", "");
-            if (hostLabels.contains(l) || shortHostLabels.contains(l) || names.contains(l)) return true;
-        }
-        return false;
+        if (registeredLabels.isEmpty()) return true;
+        if (names.contains(key(domain))) return true;
+        String registered = registeredLabel(domain.toLowerCase(Locale.ROOT).split("\\."));
+        return registeredLabels.contains(registered) || names.contains(registered);
     }
 
     /** Lower-cased letters and digits only, accents removed, so spelling variants of a name compare equal. */

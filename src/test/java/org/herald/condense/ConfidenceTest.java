@@ -36,12 +36,14 @@ class ConfidenceTest {
                         + "<title>Brent, accused of manslaughter, retires from the NFL - NFL News | FOX Sports</title>",
                 "<h1>Josh Brent retires from NFL</h1>");
         assertThat(story.confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(story.confidenceReason()).isEqualTo("the og:title and the h1 differ in wording");
     }
 
     @Test
-    void aSocialTitleWrittenApartFromTheTitleStillAgreesWithIt() {
+    void aCopiedSocialTitleWhoseCutLeavesNoPartStillCountsTwice() {
+        // the narrowing of the rule above: the site's name alone came off, so the copies agreeing says as much as ever
         Story story = condense("<meta property=\"og:site_name\" content=\"FOX Sports\">"
-                        + "<meta property=\"og:title\" content=\"Brent, accused of manslaughter, retires from the NFL\">"
+                        + "<meta property=\"og:title\" content=\"Brent, accused of manslaughter, retires from the NFL | FOX Sports\">"
                         + "<title>Brent, accused of manslaughter, retires from the NFL | FOX Sports</title>",
                 "<h1>Josh Brent retires from NFL</h1>");
         assertThat(story.confidence()).isEqualTo(Confidence.HIGH);

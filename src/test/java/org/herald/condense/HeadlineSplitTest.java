@@ -39,6 +39,14 @@ class HeadlineSplitTest {
         }
     }
 
+    @Test
+    void aSeparatorInsideClosedBracketsDoesNotSplit() {
+        assertThat(Headlines.split("Song - Singer (歌名 - 歌手) | Lyrics")).extracting(Headlines.Part::text)
+                .containsExactly("Song", "Singer (歌名 - 歌手)", "Lyrics");
+        // a bracket the title never closes does not hold the rest of it together
+        assertThat(Headlines.split("Story (part 1 | Site")).extracting(Headlines.Part::text).containsExactly("Story (part 1", "Site");
+    }
+
     /** The plain loop: the separator pattern searched from each previous match's end. */
     private static List<Headlines.Part> everywhere(String title) {
         List<Headlines.Part> parts = new ArrayList<>();
