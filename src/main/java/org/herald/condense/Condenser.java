@@ -114,11 +114,12 @@ public final class Condenser {
         // a social title that is the <title> letter for letter, site name and all, is the template copying one field
         // into the other: cut the same way, the two cannot but agree, so where the cut still leaves a separated part
         // ("… retires from the NFL - NFL News" of "… | FOX Sports") they are one piece of evidence, not two
-        boolean cutLeavesAPart = title.isPresent() && Headlines.hasSeparatedPart(titleStory);
-        og.filter(t -> !(cutLeavesAPart && Agreement.same(t, title.get())))
-                .ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
-        twitter.filter(t -> !(cutLeavesAPart && Agreement.same(t, title.get())))
-                .ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
+        boolean ogCopies = og.filter(t -> title.isPresent() && Agreement.same(t, title.get())).isPresent();
+        boolean twitterCopies = twitter.filter(t -> title.isPresent() && Agreement.same(t, title.get())).isPresent();
+        // the title's split is only worked out for a copy: most social titles are written apart
+        boolean cutLeavesAPart = (ogCopies || twitterCopies) && Headlines.hasSeparatedPart(titleStory);
+        og.filter(t -> !(ogCopies && cutLeavesAPart)).ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
+        twitter.filter(t -> !(twitterCopies && cutLeavesAPart)).ifPresent(t -> rated.put(Evidence.TWITTER_TITLE, cleaner.strip(t, false)));
         title.ifPresent(t -> rated.put(Evidence.TITLE, titleStory));
         boolean titleUsable = !titleStory.isEmpty() && Headlines.isUsable(titleStory, site);
         // an h1 marked as a teaser, or that only links to another page of this site, is that story's ("related",

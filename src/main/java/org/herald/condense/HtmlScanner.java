@@ -402,7 +402,7 @@ final class HtmlScanner {
      * own words ("<a href="/topics/coronavirus/">Coronavirus</a> cases double"), which the title then says too, stays.
      */
     static String withoutCategoryLinks(String markup, String title) {
-        if (title == null || markup.indexOf("<a") < 0 || markup.indexOf("href") < 0) return markup;
+        if (title == null || markup.indexOf("<a") < 0 || !mayLinkToALabel(markup)) return markup;
         Matcher m = CATEGORY_LINK.matcher(markup);
         while (m.find()) {
             String before = Text.stripTags(markup.substring(0, m.start())).replace("&nbsp;", " ").strip();
@@ -416,9 +416,17 @@ final class HtmlScanner {
         return markup;
     }
 
+    /** The cheap test before the pattern: a path word that a label's link holds ("/topics/", "/tag/"). */
+    private static boolean mayLinkToALabel(String markup) {
+        String m = markup.toLowerCase(Locale.ROOT);
+        return m.contains("/topic") || m.contains("/categor") || m.contains("/tag") || m.contains("/section")
+                || m.contains("/kategorie") || m.contains("/rubrique") || m.contains("/ressort");
+    }
+
     /** A class naming another story's teaser ("teaser-title", "related-post"), word by word ("unrelated" is not). */
     private static boolean isTeaser(String classes) {
-        if (classes.isEmpty()) return false;
+        // the words are looked for only in a class that holds one of them somewhere
+        if (classes.isEmpty() || !(classes.contains("easer") || classes.contains("elated") || classes.contains("romo"))) return false;
         for (String word : CLASS_WORDS.split(classes.toLowerCase(Locale.ROOT))) {
             if (word.equals("teaser") || word.equals("related") || word.equals("promo")) return true;
         }
