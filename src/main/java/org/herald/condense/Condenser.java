@@ -114,8 +114,9 @@ public final class Condenser {
         // a social title that is the <title> letter for letter, site name and all, is the template copying one field
         // into the other: cut the same way, the two cannot but agree, so where the cut still leaves a separated part
         // ("… retires from the NFL - NFL News" of "… | FOX Sports") they are one piece of evidence, not two
-        boolean ogCopies = og.filter(t -> title.isPresent() && Agreement.same(t, title.get())).isPresent();
-        boolean twitterCopies = twitter.filter(t -> title.isPresent() && Agreement.same(t, title.get())).isPresent();
+        String titleKey = og.isPresent() || twitter.isPresent() ? title.map(Agreement::key).orElse("") : "";
+        boolean ogCopies = !titleKey.isEmpty() && og.filter(t -> Agreement.key(t).equals(titleKey)).isPresent();
+        boolean twitterCopies = !titleKey.isEmpty() && twitter.filter(t -> Agreement.key(t).equals(titleKey)).isPresent();
         // the title's split is only worked out for a copy: most social titles are written apart
         boolean cutLeavesAPart = (ogCopies || twitterCopies) && Headlines.hasSeparatedPart(titleStory);
         og.filter(t -> !(ogCopies && cutLeavesAPart)).ifPresent(t -> rated.put(Evidence.OG_TITLE, cleaner.strip(t, false)));
