@@ -223,7 +223,11 @@ final class Headlines {
 
     static boolean isParagraph(String text, List<String> descriptions) {
         if (text.length() > LONGEST) return true;
-        for (String d : descriptions) if (Agreement.same(d, text) && Agreement.words(text).size() > 6) return true;
+        if (descriptions.isEmpty()) return false;
+        // the text's letters once, not once per description
+        String key = Agreement.key(text);
+        if (key.isEmpty()) return false;
+        for (String d : descriptions) if (key.equals(Agreement.key(d)) && Agreement.words(text).size() > 6) return true;
         return false;
     }
 
