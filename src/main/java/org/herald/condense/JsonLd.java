@@ -111,25 +111,29 @@ final class JsonLd {
 
     /** A small, forgiving JSON reader: objects become maps, arrays lists, numbers and literals strings. */
     private static final class Reader {
-        private final String s;
+        // an array, not the String: on the quick C1 compiler of a short run, String.charAt's bounds checks cost
+        // more than the reading itself
+        private final char[] s;
+        private final int n;
         private int i;
 
         Reader(String s) {
-            this.s = s;
+            this.s = s.toCharArray();
+            this.n = this.s.length;
         }
 
         Object value(int depth) {
             if (depth > 64) throw new IllegalStateException("too deep");
             skip();
-            if (i >= s.length()) throw new IllegalStateException("end of input");
-            char c = s.charAt(i);
+            if (i >= n) throw new IllegalStateException("end of input");
+            char c = s[i];
             if (c == '{') return object(depth);
             if (c == '[') return array(depth);
             if (c == '"') return string();
             int start = i;
-            while (i < s.length() && ",}] \t\r\n".indexOf(s.charAt(i)) < 0) i++;
+            while (i < n && ",}] \t\r\n".indexOf(s[i]) < 0) i++;
             if (start == i) throw new IllegalStateException("unexpected " + c);
-            return s.substring(start, i);
+            return new String(s, start, i - start);
         }
 
         private Map<String, Object> object(int depth) {
@@ -137,18 +141,18 @@ final class JsonLd {
             i++;
             while (true) {
                 skip();
-                if (i >= s.length()) throw new IllegalStateException("unclosed object");
-                if (s.charAt(i) == '}') {
+                if (i >= n) throw new IllegalStateException("unclosed object");
+                if (s[i] == '}') {
                     i++;
                     return map;
                 }
-                if (s.charAt(i) == ',') {
+                if (s[i] == ',') {
                     i++;
                     continue;
                 }
                 String key = string();
                 skip();
-                if (i >= s.length() || s.charAt(i) != ':') throw new IllegalStateException("expected :");
+                if (i >= n || s[i] != ':') throw new IllegalStateException("expected :");
                 i++;
                 map.putIfAbsent(key, value(depth + 1));
             }
@@ -159,12 +163,12 @@ final class JsonLd {
             i++;
             while (true) {
                 skip();
-                if (i >= s.length()) throw new IllegalStateException("unclosed array");
-                if (s.charAt(i) == ']') {
+                if (i >= n) throw new IllegalStateException("unclosed array");
+                if (s[i] == ']') {
                     i++;
                     return list;
                 }
-                if (s.charAt(i) == ',') {
+                if (s[i] == ',') {
                     i++;
                     continue;
                 }
@@ -173,31 +177,31 @@ final class JsonLd {
         }
 
         private String string() {
-            if (i >= s.length() || s.charAt(i) != '"') throw new IllegalStateException("expected string");
+            if (i >= n || s[i] != '"') throw new IllegalStateException("expected string");
             i++;
             // most strings hold no escape: take them whole
             int j = i;
-            while (j < s.length()) {
-                char c = s.charAt(j);
+            while (j < n) {
+                char c = s[j];
                 if (c == '"') {
-                    String whole = s.substring(i, j);
+                    String whole = new String(s, i, j - i);
                     i = j + 1;
                     return whole;
                 }
                 if (c == '\\') break;
                 j++;
             }
-            StringBuilder out = new StringBuilder(j - i + 16).append(s, i, j);
+            StringBuilder out = new StringBuilder(j - i + 16).append(s, i, j - i);
             i = j;
-            while (i < s.length()) {
-                char c = s.charAt(i++);
+            while (i < n) {
+                char c = s[i++];
                 if (c == '"') return out.toString();
                 if (c != '\\') {
                     out.append(c);
                     continue;
                 }
-                if (i >= s.length()) break;
-                char e = s.charAt(i++);
+                if (i >= n) break;
+                char e = s[i++];
                 switch (e) {
                     case 'n' -> out.append('\n');
                     case 't' -> out.append('\t');
@@ -205,8 +209,8 @@ final class JsonLd {
                     case 'b' -> out.append('\b');
                     case 'f' -> out.append('\f');
                     case 'u' -> {
-                        if (i + 4 > s.length()) throw new IllegalStateException("bad escape");
-                        out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        if (i + 4 > n) throw new IllegalStateException("bad escape");
+                        out.append((char) Integer.parseInt(new String(s, i, 4), 16));
                         i += 4;
                     }
                     default -> out.append(e);
@@ -216,7 +220,7 @@ final class JsonLd {
         }
 
         private void skip() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+            while (i < n && Character.isWhitespace(s[i])) i++;
         }
     }
 }
