@@ -255,28 +255,8 @@ public final class Condenser {
         if (own.stream().anyMatch(Condenser::isHomePage)) return false;
         Optional<URI> target = Links.canonical(heading.linkTarget(), base.or(() -> Optional.of(own.get(0))));
         if (target.isEmpty() || isHomePage(target.get())) return false;
-        String host = host(target.get());
-        return own.stream().anyMatch(o -> host(o).equals(host)) && own.stream().noneMatch(o -> samePage(target.get(), o));
-    }
-
-    /** The same page by host (with or without "www." or "m.") and decoded path (with or without its last slash). */
-    private static boolean samePage(URI a, URI b) {
-        return host(a).equals(host(b)) && path(a).equals(path(b));
-    }
-
-    private static String host(URI u) {
-        String h = u.getHost() == null ? "" : u.getHost().toLowerCase(java.util.Locale.ROOT);
-        if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
-        if (h.startsWith("www.")) return h.substring(4);
-        return h.startsWith("m.") ? h.substring(2) : h;
-    }
-
-    private static String path(URI u) {
-        // decoded, so "%D9%85" and "%d9%85" (WordPress writes non-Latin slugs in lower case) are one path
-        String p = u.getPath() == null ? "" : u.getPath();
-        if (p.endsWith("/amp/")) p = p.substring(0, p.length() - 4);
-        else if (p.endsWith("/amp")) p = p.substring(0, p.length() - 3);
-        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        String host = Links.siteHost(target.get());
+        return own.stream().anyMatch(o -> Links.siteHost(o).equals(host)) && own.stream().noneMatch(o -> Links.samePage(target.get(), o));
     }
 
     /** Whether a title or heading is the text, or has it as one of its parts ("Riverside – Valleypedia"). */

@@ -784,38 +784,28 @@ final class Headlines {
         return n;
     }
 
+    private static final String OPENING_BRACKETS = "(（[";
+    private static final String CLOSING_BRACKETS = ")）]";
+
+    private static int bracketDepth(int depth, char c) {
+        if (OPENING_BRACKETS.indexOf(c) >= 0) return depth + 1;
+        return CLOSING_BRACKETS.indexOf(c) >= 0 && depth > 0 ? depth - 1 : depth;
+    }
+
+    private static int lastClosingBracket(String title) {
+        for (int i = title.length() - 1; i >= 0; i--) if (CLOSING_BRACKETS.indexOf(title.charAt(i)) >= 0) return i;
+        return -1;
+    }
+
     /**
      * Whether a separator stands inside brackets the title closes after it ("Jam Hsiao (只能想念你 - 蕭敬騰)"): the
      * bracket holds part of the headline, and cutting there would leave it open. {@link #split} keeps the same count
      * as it goes; this plain form is the reference its test compares with.
      */
-    private static int bracketDepth(int depth, char c) {
-        if (c == '(' || c == '（' || c == '[') return depth + 1;
-        if ((c == ')' || c == '）' || c == ']') && depth > 0) return depth - 1;
-        return depth;
-    }
-
-    private static int lastClosingBracket(String title) {
-        for (int i = title.length() - 1; i >= 0; i--) {
-            char c = title.charAt(i);
-            if (c == ')' || c == '）' || c == ']') return i;
-        }
-        return -1;
-    }
-
     static boolean insideBrackets(String before, String title, int after) {
-        int open = 0;
-        for (int i = 0; i < before.length(); i++) {
-            char c = before.charAt(i);
-            if (c == '(' || c == '（' || c == '[') open++;
-            else if ((c == ')' || c == '）' || c == ']') && open > 0) open--;
-        }
-        if (open == 0) return false;
-        for (int i = after; i < title.length(); i++) {
-            char c = title.charAt(i);
-            if (c == ')' || c == '）' || c == ']') return true;
-        }
-        return false;
+        int depth = 0;
+        for (int i = 0; i < before.length(); i++) depth = bracketDepth(depth, before.charAt(i));
+        return depth > 0 && lastClosingBracket(title) >= after;
     }
 
     /** Whether the text leaves a double quotation open: “…, „…, «…, 「…, 『…, or an odd number of '"'. */

@@ -325,9 +325,11 @@ final class HtmlScanner {
         return !summary.isEmpty() && !Boilerplate.isBoilerplate(summary) && !Agreement.same(summary, cleanOg);
     }
 
+    /** The path words of a site's topic, category, tag and section pages: a link to one in a heading is a label. */
+    private static final String[] LABEL_PATHS = {"topic", "topics", "category", "categories", "tag", "tags", "section",
+            "sections", "kategorie", "rubrique", "ressort"};
     private static final Pattern CATEGORY_LINK = Pattern.compile("<a\\s[^>]*?\\bhref\\s*=\\s*[\"']?[^\"'\\s>]*/"
-            + "(?:topics?|categor(?:y|ies)|tags?|sections?|kategorie|rubrique|ressort)/[^>]*>[^<]{1,40}</a\\s*>",
-            Pattern.CASE_INSENSITIVE);
+            + "(?:" + String.join("|", LABEL_PATHS) + ")/[^>]*>[^<]{1,40}</a\\s*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLASS_WORDS = Pattern.compile("[^a-z0-9]+");
     private static final Pattern HREF = Pattern.compile("<a\\s[^>]*?\\bhref\\s*=\\s*([\"']?)([^\"'\\s>]*)\\1", Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME_ELEMENT = Pattern.compile("<time\\b[^>]*>.*?</time\\s*>", Pattern.DOTALL);
@@ -416,18 +418,19 @@ final class HtmlScanner {
         return markup;
     }
 
-    /** The cheap test before the pattern: a path word that a label's link holds ("/topics/", "/tag/"). */
+    /** The cheap test before the pattern: one of {@link #LABEL_PATHS} between slashes somewhere in the markup. */
     private static boolean mayLinkToALabel(String markup) {
         String m = markup.toLowerCase(Locale.ROOT);
-        return m.contains("/topic") || m.contains("/categor") || m.contains("/tag") || m.contains("/section")
-                || m.contains("/kategorie") || m.contains("/rubrique") || m.contains("/ressort");
+        for (String word : LABEL_PATHS) if (m.contains("/" + word + "/")) return true;
+        return false;
     }
 
     /** A class naming another story's teaser ("teaser-title", "related-post"), word by word ("unrelated" is not). */
     private static boolean isTeaser(String classes) {
-        // the words are looked for only in a class that holds one of them somewhere
-        if (classes.isEmpty() || !(classes.contains("easer") || classes.contains("elated") || classes.contains("romo"))) return false;
-        for (String word : CLASS_WORDS.split(classes.toLowerCase(Locale.ROOT))) {
+        String c = classes.toLowerCase(Locale.ROOT);
+        // split into words only a class that holds one of them somewhere
+        if (!c.contains("teaser") && !c.contains("related") && !c.contains("promo")) return false;
+        for (String word : CLASS_WORDS.split(c)) {
             if (word.equals("teaser") || word.equals("related") || word.equals("promo")) return true;
         }
         return false;

@@ -157,4 +157,25 @@ public final class Links {
     private static String encode(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    /** Whether two links are one page: the same {@link #siteHost} and decoded path, with or without its last slash or AMP ending. */
+    static boolean samePage(URI a, URI b) {
+        return siteHost(a).equals(siteHost(b)) && pagePath(a).equals(pagePath(b));
+    }
+
+    /** The host without "www." or "m." and a trailing dot, lower-cased: what a site's pages share. */
+    static String siteHost(URI u) {
+        String h = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
+        if (h.startsWith("www.")) return h.substring(4);
+        return h.startsWith("m.") ? h.substring(2) : h;
+    }
+
+    private static String pagePath(URI u) {
+        // decoded, so "%D9%85" and "%d9%85" (WordPress writes non-Latin slugs in lower case) are one path
+        String p = u.getPath() == null ? "" : u.getPath();
+        if (p.endsWith("/amp/")) p = p.substring(0, p.length() - 4);
+        else if (p.endsWith("/amp")) p = p.substring(0, p.length() - 3);
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
 }

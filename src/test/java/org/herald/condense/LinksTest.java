@@ -29,6 +29,18 @@ class LinksTest {
         assertThat(Links.canonical(raw, Optional.empty())).contains(URI.create(expected));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "https://www.example.com/2020/01/story/ | https://example.com/2020/01/story | true",
+            "https://m.example.com/2020/01/story/amp | https://example.com/2020/01/story/ | true",
+            "https://example.com./a/%D9%85 | https://example.com/a/%d9%85 | true",
+            "https://example.com/2020/01/story | https://example.com/2020/01/other | false",
+            "https://example.com/2020/01/story | https://example.org/2020/01/story | false",
+    })
+    void tellsOnePageByHostAndDecodedPath(String a, String b, boolean same) {
+        assertThat(Links.samePage(URI.create(a), URI.create(b))).isEqualTo(same);
+    }
+
     @Test
     void resolvesRelativeLinksAgainstTheBase() {
         assertThat(Links.canonical("/news/2026/11/24/slug?utm_campaign=x", Optional.of(URI.create("https://example.org/other/page"))))
