@@ -328,6 +328,7 @@ final class HtmlScanner {
     /** The path words of a site's topic, category, tag and section pages: a link to one in a heading is a label. */
     private static final String[] LABEL_PATHS = {"topic", "topics", "category", "categories", "tag", "tags", "section",
             "sections", "kategorie", "rubrique", "ressort"};
+    private static final String[] LABEL_SEGMENTS = java.util.Arrays.stream(LABEL_PATHS).map(w -> "/" + w + "/").toArray(String[]::new);
     private static final Pattern CATEGORY_LINK = Pattern.compile("<a\\s[^>]*?\\bhref\\s*=\\s*[\"']?[^\"'\\s>]*/"
             + "(?:" + String.join("|", LABEL_PATHS) + ")/[^>]*>[^<]{1,40}</a\\s*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLASS_WORDS = Pattern.compile("[^a-z0-9]+");
@@ -421,7 +422,7 @@ final class HtmlScanner {
     /** The cheap test before the pattern: one of {@link #LABEL_PATHS} between slashes somewhere in the markup. */
     private static boolean mayLinkToALabel(String markup) {
         String m = markup.toLowerCase(Locale.ROOT);
-        for (String word : LABEL_PATHS) if (m.contains("/" + word + "/")) return true;
+        for (String segment : LABEL_SEGMENTS) if (m.contains(segment)) return true;
         return false;
     }
 
