@@ -19,7 +19,25 @@ final class Agreement {
 
     /** Letters and digits only, lower-cased and without accents: "‘The Medium’" and "'the medium'" compare equal. */
     static String key(String s) {
-        if (isAscii(s)) return asciiKey(s);
+        String[] recent = RECENT_KEYS.get();
+        int slot = (s.hashCode() & (KEY_SLOTS - 1)) << 1;
+        String seen = recent[slot];
+        if (seen != null && (seen == s || seen.equals(s))) return recent[slot + 1];
+        String key = isAscii(s) ? asciiKey(s) : decomposedKey(s);
+        recent[slot] = s;
+        recent[slot + 1] = key;
+        return key;
+    }
+
+    /**
+     * The keys of the texts this thread keyed last, by hash: a page's few titles, headings and descriptions are
+     * keyed again and again while a headline is chosen and rated (about 8 % of condensing went on it, most of that
+     * on decomposing non-ASCII text once more). A key depends on its text alone, so a remembered one is the same.
+     */
+    private static final int KEY_SLOTS = 64;
+    private static final ThreadLocal<String[]> RECENT_KEYS = ThreadLocal.withInitial(() -> new String[KEY_SLOTS * 2]);
+
+    private static String decomposedKey(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); ) {
