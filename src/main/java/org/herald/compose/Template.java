@@ -12,21 +12,19 @@ final class Template {
     static String render(String template, String headline, String link, String summary) {
         String text = template.replace("{headline}", headline).replace("{link}", link).replace("{summary}", summary);
         StringBuilder out = new StringBuilder(text.length());
-        int blankLines = 0;
+        boolean blankBefore = false;
         for (int start = 0; start <= text.length(); ) {
             int newline = text.indexOf('\n', start);
             int end = newline < 0 ? text.length() : newline;
-            int lineStart = out.length();
-            if (lineStart > 0) out.append(blankLines > 0 ? "\n\n" : "\n");
-            int written = out.length();
-            appendCollapsed(out, text.substring(start, end).strip());
-            if (out.length() == written) {
-                out.setLength(lineStart);
-                if (lineStart > 0) blankLines++;
-            } else {
-                blankLines = 0;
-            }
+            String line = text.substring(start, end).strip();
             start = end + 1;
+            if (line.isEmpty()) {
+                blankBefore = out.length() > 0;
+                continue;
+            }
+            if (out.length() > 0) out.append(blankBefore ? "\n\n" : "\n");
+            appendCollapsed(out, line);
+            blankBefore = false;
         }
         return out.toString();
     }
